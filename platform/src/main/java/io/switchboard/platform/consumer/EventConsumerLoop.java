@@ -1,0 +1,129 @@
+package io.switchboard.platform.consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Polls the handler's topics and feeds each record to the {@link IdempotentEventProcessor}, committing an offset only
+ * after its record was applied, skipped as a duplicate or dead-lettered. If even the dead-letter topic cannot be
+ * written, the consumer rewinds to that record and tries again, so nothing is skipped silently.
+ */
+public final class EventConsumerLoop implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class);
+
+    private final String groupId;
+    private final Collection<String> topics;
+    private final IdempotentEventProcessor processor;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean running = true;
+    private volatile boolean assigned;
+
+    public EventConsumerLoop(String bootstrapServers, String groupId, Collection<String> topics,
+                             IdempotentEventProcessor processor) {
+        this.groupId = groupId;
+        this.topics = topics;
+        this.processor = processor;
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Only what the outbox relay committed: an aborted batch is never seen.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        this.consumer = new KafkaConsumer<>(config);
+    }
+
+    public boolean isAssigned() {
+        return assigned;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    assigned = false;
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assigned = true;
+                }
+            });
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    if (!running || !handle(record)) {
+                        break;
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "consumer %s stopped", groupId);
+            throw e;
+        } finally {
+            assigned = false;
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** @return false when the record must be seen again (the consumer has been rewound to it) */
+    private boolean handle(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try {
+            processor.process(record);
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+            return true;
+        } catch (IdempotentEventProcessor.DeadLetterUnavailableException e) {
+            LOG.warnf("%s: %s; will retry %s[%d]@%d", groupId, e.getMessage(), record.topic(), record.partition(),
+                    record.offset());
+            consumer.seek(partition, record.offset());
+            sleep(1000);
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.switchboard.platform.consumer;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.switchboard.platform.config.SwitchboardConfig;
+import io.switchboard.platform.tx.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts one consumer thread per {@link EventHandler} bean of the service, and stops them on shutdown. */
+@ApplicationScoped
+public class EventConsumers {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumers.class);
+
+    private final SwitchboardConfig config;
+    private final Transactions transactions;
+    private final Instance<EventHandler> handlers;
+    private final List<EventConsumerLoop> loops = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private Producer<String, byte[]> deadLetterProducer;
+
+    public EventConsumers(SwitchboardConfig config, Transactions transactions, Instance<EventHandler> handlers) {
+        this.config = config;
+        this.transactions = transactions;
+        this.handlers = handlers;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.consumer().enabled() || handlers.isUnsatisfied()) {
+            return;
+        }
+        deadLetterProducer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-dead-letters",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        for (EventHandler handler : handlers) {
+            String group = config.serviceName() + "." + handler.name();
+            IdempotentEventProcessor processor = new IdempotentEventProcessor(group, handler, transactions,
+                    deadLetterProducer, config.consumer().maxAttempts(), config.consumer().initialBackoff());
+            EventConsumerLoop loop = new EventConsumerLoop(config.kafkaBootstrapServers(), group, handler.topics(), processor);
+            Thread thread = new Thread(loop, "consumer-" + group);
+            thread.setDaemon(true);
+            loops.add(loop);
+            threads.add(thread);
+            thread.start();
+            LOG.infof("consuming %s as %s", handler.topics(), group);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        loops.forEach(EventConsumerLoop::close);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (deadLetterProducer != null) {
+            deadLetterProducer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Ready when every consumer thread runs and has been given its partitions. */
+    public boolean allAssigned() {
+        for (int i = 0; i < loops.size(); i++) {
+            if (!threads.get(i).isAlive() || !loops.get(i).isAssigned()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public List<String> groups() {
+        return loops.stream().map(EventConsumerLoop::groupId).toList();
+    }
+}

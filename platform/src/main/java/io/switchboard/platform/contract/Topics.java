@@ -1,0 +1,18 @@
+package io.switchboard.platform.contract;
+
+/** Every topic the services publish to, named {@code <service>.<aggregate>.v1}; each has a {@code <topic>.dlq} twin. */
+public final class Topics {
+
+    public static final String DIRECTORY_USERS = "directory.users.v1";
+    public static final String NUMBER_LINES = "number.lines.v1";
+    public static final String ROUTING_ASSIGNMENTS = "routing.assignments.v1";
+
+    public static final String DLQ_SUFFIX = ".dlq";
+
+    private Topics() {
+    }
+
+    public static String deadLetterTopicOf(String topic) {
+        return topic + DLQ_SUFFIX;
+    }
+}

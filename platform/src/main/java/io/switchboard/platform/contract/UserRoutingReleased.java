@@ -1,0 +1,20 @@
+package io.switchboard.platform.contract;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code user.routing.released} on {@value Topics#ROUTING_ASSIGNMENTS}, key = user id: routing-service has removed the
+ * user from every queue and deleted their personal voicemail box.
+ */
+public record UserRoutingReleased(
+        UUID userId,
+        UUID networkId,
+        List<UUID> queuesLeft,
+        boolean voicemailDeleted,
+        String reason,
+        Instant occurredAt) {
+
+    public static final String TYPE = "user.routing.released";
+}

@@ -1,0 +1,47 @@
+package io.switchboard.platform.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The hub permission catalog (seeds 000–003). The code travels in the token's {@code groups} claim; the label is what
+ * an admin sees in Enterprise Hub.
+ */
+public enum Permission {
+    VIEW_MY_TENANTS("hub.tenants.view-mine", "View My Tenants",
+            "See the ServiceTitan tenants you are assigned to and switch between them"),
+    MAKE_OUTBOUND_CALLS("hub.calls.outbound", "Make Outbound Calls",
+            "Place outbound calls from Contact Center Pro"),
+    VIEW_USER_MANAGEMENT("hub.user-management.view", "View User Management",
+            "See the User Management table, user details and audit logs without changing them"),
+    EDIT_USER_MANAGEMENT("hub.user-management.edit", "View & Edit User Management",
+            "Create, edit, invite and deactivate users; assign seats, lines, E911 addresses, queues and voicemail"),
+    MANAGE_ROLES("hub.roles.manage", "Manage Roles", "Create and edit roles and the permissions they grant"),
+    MANAGE_TENANTS("hub.tenants.manage", "Manage Tenants", "Add and edit the network's ServiceTitan tenants");
+
+    private final String code;
+    private final String label;
+    private final String description;
+
+    Permission(String code, String label, String description) {
+        this.code = code;
+        this.label = label;
+        this.description = description;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<Permission> byCode(String code) {
+        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,229 @@
+package io.switchboard.platform;
+
+import io.switchboard.platform.consumer.EventConsumerLoop;
+import io.switchboard.platform.consumer.EventHandler;
+import io.switchboard.platform.consumer.IdempotentEventProcessor;
+import io.switchboard.platform.consumer.IdempotentEventProcessor.Outcome;
+import io.switchboard.platform.events.CloudEventCodec;
+import io.switchboard.platform.events.EventEnvelope;
+import io.switchboard.platform.events.MalformedEventException;
+import io.switchboard.platform.outbox.OutboxRelay;
+import io.switchboard.platform.outbox.OutboxStore;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdempotentConsumerTest {
+
+    private PGSimpleDataSource ds;
+    private JdbcTransactions tx;
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ds = PlatformTestInfra.freshDatabase();
+        tx = new JdbcTransactions(ds);
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestInfra.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        producer.close();
+    }
+
+    @Test
+    void redeliveredEventAppliesItsEffectOnce() {
+        EventHandler recordEffect = handler(e -> insertEffect(e));
+        IdempotentEventProcessor processor = new IdempotentEventProcessor("svc.effects", recordEffect, tx, producer, 3,
+                Duration.ofMillis(10));
+        EventEnvelope event = OutboxRelayTest.event("user-1", "user.created");
+        ConsumerRecord<String, byte[]> record = record("t", 0, 10, event);
+        ConsumerRecord<String, byte[]> redelivered = record("t", 0, 10, event);
+
+        assertThat(processor.process(record)).isEqualTo(Outcome.APPLIED);
+        assertThat(processor.process(redelivered)).isEqualTo(Outcome.DUPLICATE);
+        assertThat(effects(event.id())).isEqualTo(1);
+    }
+
+    @Test
+    void failedAttemptLeavesNoTraceSoTheRetryAppliesTheEffect() {
+        AtomicInteger calls = new AtomicInteger();
+        EventHandler flaky = handler(e -> {
+            insertEffect(e);
+            if (calls.incrementAndGet() < 3) {
+                throw new IllegalStateException("database hiccup");
+            }
+        });
+        IdempotentEventProcessor processor = new IdempotentEventProcessor("svc.flaky", flaky, tx, producer, 5,
+                Duration.ofMillis(10));
+        EventEnvelope event = OutboxRelayTest.event("user-2", "user.created");
+
+        assertThat(processor.process(record("t", 0, 1, event))).isEqualTo(Outcome.APPLIED);
+        assertThat(calls.get()).isEqualTo(3);
+        assertThat(effects(event.id())).isEqualTo(1);
+    }
+
+    @Test
+    void poisonMessageLandsOnTheDeadLetterTopicWithTheErrorAndConsumptionGoesOn() throws Exception {
+        String topic = PlatformTestInfra.uniqueTopic("poison");
+        EventHandler rejectsPoison = handler(e -> {
+            if (e.type().equals("poison")) {
+                throw new IllegalArgumentException("cannot apply " + e.id());
+            }
+            insertEffect(e);
+        });
+        IdempotentEventProcessor processor = new IdempotentEventProcessor("svc.poison", rejectsPoison, tx, producer, 3,
+                Duration.ofMillis(10));
+        EventEnvelope poison = OutboxRelayTest.event("user-3", "poison");
+        EventEnvelope good = OutboxRelayTest.event("user-3", "user.created");
+        producer.send(CloudEventCodec.toRecord(topic, poison)).get();
+        producer.send(new ProducerRecord<>(topic, "user-3", "not a cloud event".getBytes(StandardCharsets.UTF_8))).get();
+        producer.send(CloudEventCodec.toRecord(topic, good)).get();
+
+        EventConsumerLoop loop = new EventConsumerLoop(PlatformTestInfra.kafka().bootstrapServers(), "svc.poison",
+                List.of(topic), processor);
+        Thread thread = new Thread(loop);
+        thread.start();
+        try {
+            List<ConsumerRecord<String, byte[]>> dead = PlatformTestInfra.read(PlatformTestInfra.kafka().bootstrapServers(),
+                    topic + ".dlq", 2, Duration.ofSeconds(30));
+            assertThat(dead).hasSize(2);
+            ConsumerRecord<String, byte[]> first = dead.get(0);
+            assertThat(CloudEventCodec.get(first.headers(), CloudEventCodec.ID)).isEqualTo(poison.id().toString());
+            assertThat(CloudEventCodec.get(first.headers(), IdempotentEventProcessor.DLQ_ERROR_CLASS))
+                    .isEqualTo(IllegalArgumentException.class.getName());
+            assertThat(CloudEventCodec.get(first.headers(), IdempotentEventProcessor.DLQ_ERROR_MESSAGE))
+                    .contains("cannot apply");
+            assertThat(CloudEventCodec.get(first.headers(), IdempotentEventProcessor.DLQ_ATTEMPTS)).isEqualTo("3");
+            assertThat(CloudEventCodec.get(first.headers(), IdempotentEventProcessor.DLQ_ORIGINAL_TOPIC)).isEqualTo(topic);
+            assertThat(CloudEventCodec.get(dead.get(1).headers(), IdempotentEventProcessor.DLQ_ERROR_CLASS))
+                    .isEqualTo(MalformedEventException.class.getName());
+            assertThat(CloudEventCodec.get(dead.get(1).headers(), IdempotentEventProcessor.DLQ_ATTEMPTS)).isEqualTo("1");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (effects(good.id()) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(effects(good.id())).as("the event after the poison is still applied").isEqualTo(1);
+            assertThat(effects(poison.id())).isZero();
+        } finally {
+            loop.close();
+            thread.join(10_000);
+        }
+    }
+
+    @Test
+    void outboxToConsumerEndToEndDeliversEachEventOnceEvenWhenRepublished() throws Exception {
+        String topic = PlatformTestInfra.uniqueTopic("pipeline");
+        OutboxStore store = new OutboxStore();
+        EventEnvelope event = OutboxRelayTest.event("user-4", "user.deactivated");
+        tx.inNewTransaction(() -> tx.withConnection(c -> {
+            store.append(c, topic, event);
+            return null;
+        }));
+        try (OutboxRelay relay = new OutboxRelay(tx, PlatformTestInfra.kafka().bootstrapServers(), "pipeline", 10)) {
+            relay.drain();
+            // A relay that crashed before marking would publish the row again: force that.
+            tx.withConnection(c -> c.createStatement().executeUpdate("update outbox_event set published_at = null"));
+            relay.drain();
+        }
+        IdempotentEventProcessor processor = new IdempotentEventProcessor("svc.pipeline", handler(this::insertEffect), tx,
+                producer, 3, Duration.ofMillis(10));
+        EventConsumerLoop loop = new EventConsumerLoop(PlatformTestInfra.kafka().bootstrapServers(), "svc.pipeline",
+                List.of(topic), processor);
+        Thread thread = new Thread(loop);
+        thread.start();
+        try {
+            assertThat(PlatformTestInfra.read(PlatformTestInfra.kafka().bootstrapServers(), topic, 2,
+                    Duration.ofSeconds(10))).hasSize(2);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (processedCount() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+            assertThat(effects(event.id())).isEqualTo(1);
+        } finally {
+            loop.close();
+            thread.join(10_000);
+        }
+    }
+
+    private EventHandler handler(java.util.function.Consumer<EventEnvelope> effect) {
+        return new EventHandler() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public Set<String> topics() {
+                return Set.of();
+            }
+
+            @Override
+            public void handle(EventEnvelope event) {
+                effect.accept(event);
+            }
+        };
+    }
+
+    private void insertEffect(EventEnvelope e) {
+        tx.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into effect (event_id, subject) values (?, ?)")) {
+                ps.setObject(1, e.id());
+                ps.setString(2, e.subject());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private int effects(UUID eventId) {
+        return tx.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from effect where event_id = ?")) {
+                ps.setObject(1, eventId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    private int processedCount() {
+        return tx.withConnection(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("select count(*) from processed_event")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String topic, int partition, long offset, EventEnvelope e) {
+        ProducerRecord<String, byte[]> p = CloudEventCodec.toRecord(topic, e);
+        ConsumerRecord<String, byte[]> r = new ConsumerRecord<>(topic, partition, offset, p.key(), p.value());
+        p.headers().forEach(h -> r.headers().add(h));
+        return r;
+    }
+}
