@@ -1,0 +1,5 @@
+package io.switchboard.directory.domain;
+
+public enum UserStatus {
+    INVITED, ACTIVE, DEACTIVATED
+}
