@@ -1,0 +1,55 @@
+package io.switchboard.seat.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One row of the User Management view. */
+@Entity
+@Table(name = "user_row")
+public class UserRow extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "user_id")
+    public UUID userId;
+
+    @Column(name = "network_id")
+    public UUID networkId;
+
+    public String email;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    public String status;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] roles;
+
+    @Column(name = "seat_level")
+    public String seatLevel;
+
+    @Column(name = "directory_version")
+    public long directoryVersion;
+
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<UserRow> findInNetwork(UUID networkId, UUID userId) {
+        return find("userId = ?1 and networkId = ?2", userId, networkId).firstResultOptional();
+    }
+}

@@ -1,0 +1,52 @@
+package io.switchboard.seat.rest;
+
+import io.quarkus.security.Authenticated;
+import io.switchboard.platform.security.CallerContext;
+import io.switchboard.platform.security.Permission;
+import io.switchboard.seat.domain.UserRow;
+import io.switchboard.seat.service.UserManagementService;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/user-management")
+@Authenticated
+public class UserManagementResource {
+
+    public record Row(UUID userId, String firstName, String lastName, String email, String status, List<String> roles,
+                      String seatLevel) {
+        static Row of(UserRow r) {
+            return new Row(r.userId, r.firstName, r.lastName, r.email, r.status.toLowerCase(), List.of(r.roles),
+                    r.seatLevel.toLowerCase());
+        }
+    }
+
+    public record PageResponse(List<Row> items, String nextCursor) {
+    }
+
+    private final UserManagementService service;
+    private final CallerContext caller;
+
+    public UserManagementResource(UserManagementService service, CallerContext caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The User Management table: every non-deactivated user of your network")
+    public PageResponse list(@QueryParam("search") String search,
+                             @QueryParam("seat") String seat,
+                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                             @QueryParam("cursor") String cursor) {
+        caller.require(Permission.VIEW_USER_MANAGEMENT, Permission.EDIT_USER_MANAGEMENT);
+        UserManagementService.Page page = service.list(caller.networkId(), search, seat, limit, cursor);
+        return new PageResponse(page.rows().stream().map(Row::of).toList(), page.nextCursor());
+    }
+}

@@ -1,0 +1,109 @@
+package io.switchboard.seat.service;
+
+import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.seat.config.SeatConfig;
+import io.switchboard.seat.domain.TeardownReport;
+import io.switchboard.seat.domain.UserRow;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads of the User Management view: the table and the user detail. */
+@ApplicationScoped
+public class UserManagementService {
+
+    public record Page(List<UserRow> rows, String nextCursor) {
+    }
+
+    public record Teardown(String status, List<TeardownReport> reports, List<String> waitingFor) {
+    }
+
+    private final SeatConfig config;
+
+    public UserManagementService(SeatConfig config) {
+        this.config = config;
+    }
+
+    /** Non-deactivated users of the network sorted by last name, first name; keyset-paginated. */
+    @Transactional
+    public Page list(UUID networkId, String search, String seat, int limit, String cursor) {
+        StringBuilder query = new StringBuilder("networkId = :network and status <> 'DEACTIVATED'");
+        Parameters params = Parameters.with("network", networkId);
+        if (search != null && !search.isBlank()) {
+            query.append(" and (lower(concat(firstName, ' ', lastName)) like :search or lower(email) like :search)");
+            params.and("search", "%" + escapeLike(search.trim().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (seat != null && !seat.isBlank()) {
+            String level = seat.trim().toUpperCase(Locale.ROOT);
+            if (!List.of("NONE", "BASIC", "ADVANCED").contains(level)) {
+                throw ProblemException.invalidField("seat", "must be none, basic or advanced");
+            }
+            query.append(" and seatLevel = :seat");
+            params.and("seat", level);
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            String[] after = decode(cursor);
+            query.append(" and (lower(lastName) > :last or (lower(lastName) = :last and (lower(firstName) > :first"
+                    + " or (lower(firstName) = :first and userId > :id))))");
+            params.and("last", after[0]).and("first", after[1]).and("id", UUID.fromString(after[2]));
+        }
+        query.append(" order by lower(lastName), lower(firstName), userId");
+        List<UserRow> rows = new ArrayList<>(UserRow.<UserRow>find(query.toString(), params).page(0, limit + 1).list());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            UserRow last = rows.get(limit - 1);
+            next = encode(last.lastName.toLowerCase(Locale.ROOT), last.firstName.toLowerCase(Locale.ROOT), last.userId);
+        }
+        return new Page(rows, next);
+    }
+
+    @Transactional
+    public UserRow get(UUID networkId, UUID userId) {
+        return UserRow.findInNetwork(networkId, userId).orElseThrow(() -> ProblemException.notFound("User", userId));
+    }
+
+    /** Teardown is complete when the user is deactivated and every expected service has reported. */
+    @Transactional
+    public Teardown teardownOf(UserRow row) {
+        List<TeardownReport> reports = TeardownReport.of(row.userId);
+        if (!"DEACTIVATED".equals(row.status)) {
+            return new Teardown("not-applicable", reports, List.of());
+        }
+        List<String> waiting = config.teardownServices().stream()
+                .filter(s -> reports.stream().noneMatch(r -> r.service.equals(s))).toList();
+        return new Teardown(waiting.isEmpty() ? "complete" : "pending", reports, waiting);
+    }
+
+    private static String encode(String last, String first, UUID id) {
+        String raw = String.join("\u0000", last, first, id.toString());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", -1);
+            if (parts.length != 3) {
+                throw new IllegalArgumentException();
+            }
+            UUID.fromString(parts[2]);
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this API returned; start again without it");
+        }
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+}
