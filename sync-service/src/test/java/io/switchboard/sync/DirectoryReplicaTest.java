@@ -1,0 +1,52 @@
+package io.switchboard.sync;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.platform.contract.Topics;
+import io.switchboard.platform.contract.UserCreated;
+import io.switchboard.platform.contract.UserDeactivated;
+import io.switchboard.platform.events.EventEnvelope;
+import io.switchboard.platform.events.EventJson;
+import io.switchboard.testing.TestTokens;
+import io.switchboard.testing.EventProbe;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class DirectoryReplicaTest {
+
+    @Test
+    void replicaFollowsTheDirectoryAndIgnoresAStaleReplay() {
+        UUID networkId = UUID.randomUUID();
+        UUID userId = UUID.randomUUID();
+        EventEnvelope created = event(networkId, userId, UserCreated.TYPE, new UserCreated(userId, networkId,
+                "Pat.Ng@example.com", "Pat", "Ng", null, "INVITED", List.of("contact-center-agent"), List.of(), 1, Instant.now()));
+        EventProbe.send(Topics.DIRECTORY_USERS, created);
+        String admin = TestTokens.admin(networkId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/v1/sync/users/{id}", userId).then().statusCode(200)
+                .body("email", equalTo("Pat.Ng@example.com")).body("status", equalTo("invited")));
+
+        EventProbe.send(Topics.DIRECTORY_USERS, event(networkId, userId, UserDeactivated.TYPE,
+                new UserDeactivated(userId, networkId, "Pat.Ng@example.com", 2, Instant.now())));
+        EventProbe.send(Topics.DIRECTORY_USERS, event(networkId, userId, UserCreated.TYPE, created.dataAs(UserCreated.class)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/v1/sync/users/{id}", userId).then().statusCode(200)
+                .body("status", equalTo("deactivated")).body("directoryVersion", equalTo(2)));
+
+        given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).get("/api/v1/sync/users/{id}", userId)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    static EventEnvelope event(UUID networkId, UUID userId, String type, Object body) {
+        return new EventEnvelope(UUID.randomUUID(), type, "switchboard/test", userId.toString(), Instant.now(), networkId,
+                "user:test", EventJson.write(body));
+    }
+}
