@@ -1,0 +1,218 @@
+package io.switchboard.bench;
+
+import io.switchboard.infra.PostgresServer;
+import io.switchboard.local.LocalStack;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Propagation latency on the local stack (five real service processes, real Kafka and PostgreSQL), beside a baseline
+ * measured in the same run on the same broker and database server: a bare produce → consume → INSERT.
+ *
+ * <ul>
+ *   <li>create: POST /api/v1/users at directory-service → the row is served by seat-service's GET /api/v1/users/{id};</li>
+ *   <li>deactivate: POST …/deactivate → seat-service reports teardown complete (number- and routing-service both
+ *       released and reported).</li>
+ * </ul>
+ * Every path is observed the same way: poll until visible, every {@value #POLL_MICROS} µs.
+ */
+public final class PropagationBench {
+
+    private static final long POLL_MICROS = 1000;
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final LocalStack stack;
+    private String token;
+
+    private PropagationBench(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int users = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int warmup = Math.max(50, users / 10);
+        Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
+        try (LocalStack stack = new LocalStack(LocalStack.Options.isolated(root, root.resolve("bench/target/stack")))
+                .start(Duration.ofSeconds(180))) {
+            PropagationBench bench = new PropagationBench(stack);
+            bench.signIn();
+            Latencies baseline = bench.baseline(warmup, users);
+            Latencies[] system = bench.system(warmup, users);
+            print(users, baseline, system[0], system[1]);
+        }
+    }
+
+    private void signIn() throws Exception {
+        String domain = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        post(stack.url("directory") + "/api/v1/networks", """
+                {"name":"Bench","admin":{"firstName":"B","lastName":"Admin","email":"admin@%s","password":"benchmark-password"}}"""
+                .formatted(domain), 201);
+        String body = post(stack.url("directory") + "/api/v1/auth/token",
+                "{\"email\":\"admin@%s\",\"password\":\"benchmark-password\"}".formatted(domain), 200);
+        token = find(TOKEN, body);
+    }
+
+    /** Bare produce → consume → INSERT on the same broker and PostgreSQL server, observed by polling the table. */
+    private Latencies baseline(int warmup, int users) throws Exception {
+        PostgresServer pg = stack.postgres();
+        String url = pg.createDatabase("bench_baseline");
+        try (Connection setup = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
+            setup.createStatement().execute("create table if not exists arrived (id uuid primary key, at timestamptz default now())");
+        }
+        String topic = "bench.baseline." + UUID.randomUUID().toString().substring(0, 8);
+        Thread consumer = new Thread(() -> consumeInto(topic, url), "baseline-consumer");
+        consumer.setDaemon(true);
+        consumer.start();
+        Latencies latencies = new Latencies(users);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+             Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+             PreparedStatement seen = c.prepareStatement("select 1 from arrived where id = ?")) {
+            for (int i = 0; i < warmup + users; i++) {
+                UUID id = UUID.randomUUID();
+                long start = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, id.toString(), "{\"id\":\"" + id + "\"}")).get();
+                seen.setObject(1, id);
+                while (true) {
+                    try (ResultSet rs = seen.executeQuery()) {
+                        if (rs.next()) {
+                            break;
+                        }
+                    }
+                    pause();
+                }
+                if (i >= warmup) {
+                    latencies.add(System.nanoTime() - start);
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private void consumeInto(String topic, String url) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+             Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+             PreparedStatement insert = c.prepareStatement("insert into arrived (id) values (?) on conflict do nothing")) {
+            consumer.subscribe(List.of(topic));
+            while (true) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    insert.setObject(1, UUID.fromString(r.key()));
+                    insert.executeUpdate();
+                }
+                consumer.commitSync();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Latencies[] system(int warmup, int users) throws Exception {
+        Latencies created = new Latencies(users);
+        Latencies tornDown = new Latencies(users);
+        for (int i = 0; i < warmup + users; i++) {
+            String email = "user" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@bench.example.com";
+            long start = System.nanoTime();
+            String body = post(stack.url("directory") + "/api/v1/users", """
+                    {"firstName":"User","lastName":"N%d","email":"%s","roles":["contact-center-agent"]}"""
+                    .formatted(i, email), 201);
+            String id = find(ID, body);
+            HttpRequest detail = HttpRequest.newBuilder(URI.create(stack.url("seat") + "/api/v1/users/" + id))
+                    .header("Authorization", "Bearer " + token).build();
+            while (http.send(detail, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                pause();
+            }
+            long visible = System.nanoTime();
+
+            long deactivateStart = System.nanoTime();
+            post(stack.url("directory") + "/api/v1/users/" + id + "/deactivate", "", 200);
+            while (!http.send(detail, HttpResponse.BodyHandlers.ofString()).body().contains("\"status\":\"complete\"")) {
+                pause();
+            }
+            long complete = System.nanoTime();
+            if (i >= warmup) {
+                created.add(visible - start);
+                tornDown.add(complete - deactivateStart);
+            }
+        }
+        return new Latencies[]{created, tornDown};
+    }
+
+    private static void print(int users, Latencies baseline, Latencies created, Latencies tornDown) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Propagation latency, %d users each, sequential, ms (ratio = path / baseline)%n", users);
+        System.out.printf(Locale.ROOT, "%-44s %8s %8s %8s%n", "path", "p50", "p95", "p99");
+        row("baseline: produce -> consume -> INSERT", baseline, null);
+        row("create -> User Management row", created, baseline);
+        row("deactivate -> teardown complete (3 services)", tornDown, baseline);
+    }
+
+    private static void row(String name, Latencies l, Latencies baseline) {
+        System.out.printf(Locale.ROOT, "%-44s %8.1f %8.1f %8.1f%n", name, l.percentileMillis(50), l.percentileMillis(95),
+                l.percentileMillis(99));
+        if (baseline != null) {
+            System.out.printf(Locale.ROOT, "%-44s %7.1fx %7.1fx %7.1fx%n", "  ratio",
+                    l.percentileMillis(50) / baseline.percentileMillis(50),
+                    l.percentileMillis(95) / baseline.percentileMillis(95),
+                    l.percentileMillis(99) / baseline.percentileMillis(99));
+        }
+    }
+
+    private String post(String url, String json, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String find(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected response: " + body);
+        }
+        return m.group(1);
+    }
+
+    private static void pause() {
+        java.util.concurrent.locks.LockSupport.parkNanos(POLL_MICROS * 1000);
+    }
+}
