@@ -7,8 +7,8 @@ import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.platform.contract.UserNumbersReleased;
 import io.switchboard.platform.events.EventEnvelope;
-import io.switchboard.platform.events.EventJson;
 import io.switchboard.testing.EventProbe;
+import io.switchboard.testing.TestEvents;
 import io.switchboard.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +58,8 @@ class NumberTeardownTest {
     }
 
     static EventEnvelope deactivation(UUID networkId, UUID userId) {
-        return new EventEnvelope(UUID.randomUUID(), UserDeactivated.TYPE, "switchboard/directory-service",
-                userId.toString(), Instant.now(), networkId, "user:test",
-                EventJson.write(new UserDeactivated(userId, networkId, "x@example.com", 2, Instant.now())));
+        return TestEvents.event(networkId, userId, UserDeactivated.TYPE,
+                new UserDeactivated(userId, networkId, "x@example.com", 2, Instant.now()));
     }
 
     private static void hold(UUID networkId, UUID userId, String number, String kind) {

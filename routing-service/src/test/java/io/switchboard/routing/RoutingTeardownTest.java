@@ -6,11 +6,11 @@ import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.platform.contract.UserRoutingReleased;
 import io.switchboard.platform.events.EventEnvelope;
-import io.switchboard.platform.events.EventJson;
 import io.switchboard.routing.domain.Queue;
 import io.switchboard.routing.domain.QueueMember;
 import io.switchboard.routing.domain.VoicemailBox;
 import io.switchboard.testing.EventProbe;
+import io.switchboard.testing.TestEvents;
 import io.switchboard.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +48,8 @@ class RoutingTeardownTest {
         String admin = TestTokens.admin(networkId);
         given().auth().oauth2(admin).get("/api/v1/users/{id}/queues", userId).then().statusCode(200).body("$", hasSize(2));
 
-        EventEnvelope deactivated = new EventEnvelope(UUID.randomUUID(), UserDeactivated.TYPE,
-                "switchboard/directory-service", userId.toString(), Instant.now(), networkId, "user:test",
-                EventJson.write(new UserDeactivated(userId, networkId, "x@example.com", 2, Instant.now())));
+        EventEnvelope deactivated = TestEvents.event(networkId, userId, UserDeactivated.TYPE,
+                new UserDeactivated(userId, networkId, "x@example.com", 2, Instant.now()));
         EventProbe.send(Topics.DIRECTORY_USERS, deactivated);
         EventProbe.send(Topics.DIRECTORY_USERS, deactivated);
 

@@ -7,9 +7,9 @@ import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.platform.contract.UserNumbersReleased;
 import io.switchboard.platform.contract.UserRoutingReleased;
 import io.switchboard.platform.events.EventEnvelope;
-import io.switchboard.platform.events.EventJson;
 import io.switchboard.platform.security.Permission;
 import io.switchboard.testing.EventProbe;
+import io.switchboard.testing.TestEvents;
 import io.switchboard.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -93,9 +93,9 @@ class UserManagementProjectionTest {
         String admin = TestTokens.admin(networkId);
 
         // Routing's report first, then the deactivation, then the (older) creation, then number's report.
-        EventProbe.send(Topics.ROUTING_ASSIGNMENTS, event(networkId, userId, UserRoutingReleased.TYPE,
+        EventProbe.send(Topics.ROUTING_ASSIGNMENTS, TestEvents.event(networkId, userId, UserRoutingReleased.TYPE,
                 new UserRoutingReleased(userId, networkId, List.of(), true, "user.deactivated", Instant.now())));
-        EventProbe.send(Topics.DIRECTORY_USERS, event(networkId, userId, UserDeactivated.TYPE,
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserDeactivated.TYPE,
                 new UserDeactivated(userId, networkId, "late@example.com", 2, Instant.now())));
         EventEnvelope created = created(networkId, userId, "Late", "Arrival", 1);
         EventProbe.send(Topics.DIRECTORY_USERS, created);
@@ -106,7 +106,7 @@ class UserManagementProjectionTest {
                 .body("teardown.status", equalTo("pending"))
                 .body("teardown.waitingFor", contains("number-service")));
 
-        EventProbe.send(Topics.NUMBER_LINES, event(networkId, userId, UserNumbersReleased.TYPE,
+        EventProbe.send(Topics.NUMBER_LINES, TestEvents.event(networkId, userId, UserNumbersReleased.TYPE,
                 new UserNumbersReleased(userId, networkId, List.of("+16195550100"), "user.deactivated", Instant.now())));
         // The same creation delivered again changes nothing.
         EventProbe.send(Topics.DIRECTORY_USERS, created);
@@ -132,13 +132,9 @@ class UserManagementProjectionTest {
     }
 
     static EventEnvelope created(UUID networkId, UUID userId, String first, String last, long version) {
-        return event(networkId, userId, UserCreated.TYPE, new UserCreated(userId, networkId,
+        return TestEvents.event(networkId, userId, UserCreated.TYPE, new UserCreated(userId, networkId,
                 (first + "." + last + "@example.com").toLowerCase(), first, last, null, "INVITED",
                 List.of("contact-center-agent"), List.of(), version, Instant.now()));
     }
 
-    static EventEnvelope event(UUID networkId, UUID userId, String type, Object body) {
-        return new EventEnvelope(UUID.randomUUID(), type, "switchboard/test", userId.toString(), Instant.now(), networkId,
-                "user:test", EventJson.write(body));
-    }
 }

@@ -5,9 +5,9 @@ import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.platform.events.EventEnvelope;
-import io.switchboard.platform.events.EventJson;
 import io.switchboard.testing.TestTokens;
 import io.switchboard.testing.EventProbe;
+import io.switchboard.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,7 +26,7 @@ class DirectoryReplicaTest {
     void replicaFollowsTheDirectoryAndIgnoresAStaleReplay() {
         UUID networkId = UUID.randomUUID();
         UUID userId = UUID.randomUUID();
-        EventEnvelope created = event(networkId, userId, UserCreated.TYPE, new UserCreated(userId, networkId,
+        EventEnvelope created = TestEvents.event(networkId, userId, UserCreated.TYPE, new UserCreated(userId, networkId,
                 "Pat.Ng@example.com", "Pat", "Ng", null, "INVITED", List.of("contact-center-agent"), List.of(), 1, Instant.now()));
         EventProbe.send(Topics.DIRECTORY_USERS, created);
         String admin = TestTokens.admin(networkId);
@@ -34,19 +34,14 @@ class DirectoryReplicaTest {
                 .get("/api/v1/sync/users/{id}", userId).then().statusCode(200)
                 .body("email", equalTo("Pat.Ng@example.com")).body("status", equalTo("invited")));
 
-        EventProbe.send(Topics.DIRECTORY_USERS, event(networkId, userId, UserDeactivated.TYPE,
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserDeactivated.TYPE,
                 new UserDeactivated(userId, networkId, "Pat.Ng@example.com", 2, Instant.now())));
-        EventProbe.send(Topics.DIRECTORY_USERS, event(networkId, userId, UserCreated.TYPE, created.dataAs(UserCreated.class)));
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserCreated.TYPE, created.dataAs(UserCreated.class)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
                 .get("/api/v1/sync/users/{id}", userId).then().statusCode(200)
                 .body("status", equalTo("deactivated")).body("directoryVersion", equalTo(2)));
 
         given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).get("/api/v1/sync/users/{id}", userId)
                 .then().statusCode(404).contentType("application/problem+json");
-    }
-
-    static EventEnvelope event(UUID networkId, UUID userId, String type, Object body) {
-        return new EventEnvelope(UUID.randomUUID(), type, "switchboard/test", userId.toString(), Instant.now(), networkId,
-                "user:test", EventJson.write(body));
     }
 }

@@ -1,38 +1,17 @@
 package io.switchboard.number.events;
 
 import io.switchboard.number.service.NumberTeardownService;
-import io.switchboard.platform.consumer.EventHandler;
+import io.switchboard.platform.consumer.EventRouter;
 import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.contract.UserDeactivated;
-import io.switchboard.platform.events.EventEnvelope;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.Set;
+import jakarta.inject.Singleton;
 
 /** Directory user events: a deactivated user's numbers go back to the reserve list. */
-@ApplicationScoped
-public class DirectoryUserEventsHandler implements EventHandler {
-
-    private final NumberTeardownService teardown;
+@Singleton
+public class DirectoryUserEventsHandler extends EventRouter {
 
     public DirectoryUserEventsHandler(NumberTeardownService teardown) {
-        this.teardown = teardown;
-    }
-
-    @Override
-    public String name() {
-        return "directory-users";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.DIRECTORY_USERS);
-    }
-
-    @Override
-    public void handle(EventEnvelope event) {
-        if (UserDeactivated.TYPE.equals(event.type())) {
-            teardown.releaseAll(event.dataAs(UserDeactivated.class));
-        }
+        super("directory-users", Topics.DIRECTORY_USERS);
+        on(UserDeactivated.TYPE, UserDeactivated.class, teardown::releaseAll);
     }
 }
