@@ -5,27 +5,39 @@ import io.switchboard.platform.tx.Transactions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes outbox rows to Kafka in seq order.
  *
- * <p>Each batch is one Kafka transaction: either every record of the batch becomes visible to (read_committed)
- * consumers or none does, so a failure can never leave a later event of a key published ahead of an earlier one. The
- * rows are marked published only after the Kafka commit; a crash between the two republishes the batch, which
- * consumers drop by event id. While the broker is unreachable the batch fails, the rows stay pending, and the next
- * attempt starts with a fresh producer.
+ * <p>The producer is idempotent: the broker refuses a record whose predecessor in the same partition is missing, so
+ * records of one key are written in order. When any send fails, its callback closes the producer at once
+ * ({@code close(Duration.ZERO)}, the Kafka client's documented way to stop reordering on errors), which aborts every
+ * record still queued behind it. A batch is marked published only when every record in it was acknowledged; otherwise
+ * the whole batch is sent again by a fresh producer, and consumers drop the copies by event id. A crash after the
+ * broker acknowledged and before the rows were marked also only republishes. While the broker is unreachable the rows
+ * stay pending and every attempt fails fast.
+ *
+ * <p>Kafka transactions would give the same guarantees at about ten times the cost per hop (measured by
+ * {@code bench/run-hop}: 7–8 ms per commit against 0.7 ms per acknowledged send on this kind of machine).
  */
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
     private final Transactions transactions;
     private final OutboxStore store = new OutboxStore();
@@ -41,15 +53,13 @@ public final class OutboxRelay implements AutoCloseable {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
-        // Unique per relay instance: the advisory lock, not fencing, decides which instance publishes.
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, serviceName + "-outbox-" + UUID.randomUUID());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 6000);
-        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10000);
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -92,25 +102,32 @@ public final class OutboxRelay implements AutoCloseable {
         return total;
     }
 
+    /** Returns once every record of the batch is acknowledged; throws if any was not. */
     private void send(List<OutboxStore.PendingEvent> batch) {
         Producer<String, byte[]> p = producer();
-        p.beginTransaction();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxStore.PendingEvent row : batch) {
-            p.send(CloudEventCodec.toRecord(row.topic(), row.event()));
+            acks.add(p.send(CloudEventCodec.toRecord(row.topic(), row.event()), (metadata, error) -> {
+                if (error != null) {
+                    p.close(Duration.ZERO);
+                }
+            }));
         }
-        p.commitTransaction();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not take the batch: " + e.getMessage(), e);
+        }
     }
 
     private Producer<String, byte[]> producer() {
         if (producer == null) {
-            Producer<String, byte[]> p = new KafkaProducer<>(producerConfig);
-            try {
-                p.initTransactions();
-            } catch (RuntimeException e) {
-                p.close(java.time.Duration.ZERO);
-                throw e;
-            }
-            producer = p;
+            producer = new KafkaProducer<>(producerConfig);
         }
         return producer;
     }
@@ -118,7 +135,7 @@ public final class OutboxRelay implements AutoCloseable {
     private void discardProducer() {
         if (producer != null) {
             try {
-                producer.close(java.time.Duration.ZERO);
+                producer.close(Duration.ZERO);
             } catch (RuntimeException e) {
                 LOG.debug("closing a failed outbox producer", e);
             }
@@ -129,7 +146,7 @@ public final class OutboxRelay implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
             producer = null;
         }
     }
