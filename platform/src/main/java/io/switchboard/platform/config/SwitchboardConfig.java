@@ -55,5 +55,9 @@ public interface SwitchboardConfig {
         /** Wait after the first failed attempt; doubles on each further attempt. */
         @WithDefault("100ms")
         Duration initialBackoff();
+
+        /** How long processed event ids are remembered for deduplication. */
+        @WithDefault("P7D")
+        Duration processedRetention();
     }
 }

@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Starts one consumer thread per {@link EventHandler} bean of the service, and stops them on shutdown. */
 @ApplicationScoped
@@ -30,7 +33,9 @@ public class EventConsumers {
     private final Instance<EventHandler> handlers;
     private final List<EventConsumerLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final ProcessedEventStore processed = new ProcessedEventStore();
     private Producer<String, byte[]> deadLetterProducer;
+    private ScheduledExecutorService housekeeping;
 
     public EventConsumers(SwitchboardConfig config, Transactions transactions, Instance<EventHandler> handlers) {
         this.config = config;
@@ -62,9 +67,28 @@ public class EventConsumers {
             thread.start();
             LOG.infof("consuming %s as %s", handler.topics(), group);
         }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "processed-event-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::purgeProcessed, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void purgeProcessed() {
+        try {
+            int purged = transactions.inNewTransaction(() -> transactions.withConnection(
+                    c -> processed.purgeOlderThan(c, config.consumer().processedRetention())));
+            LOG.debugf("forgot %d processed event ids", purged);
+        } catch (RuntimeException e) {
+            LOG.warn("could not purge processed event ids; will try again", e);
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
         loops.forEach(EventConsumerLoop::close);
         for (Thread t : threads) {
             try {
