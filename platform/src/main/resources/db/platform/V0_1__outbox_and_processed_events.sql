@@ -11,6 +11,8 @@ create table outbox_event (
     event_time   timestamptz not null,
     network_id   uuid,
     actor        text,
+    -- W3C trace context of the work that wrote the event; sent as the traceparent header.
+    traceparent  text,
     payload      text        not null,
     created_at   timestamptz not null default now(),
     published_at timestamptz

@@ -7,7 +7,9 @@ import io.restassured.response.Response;
 import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
+import io.switchboard.platform.events.CloudEventCodec;
 import io.switchboard.platform.events.EventEnvelope;
+import io.switchboard.platform.trace.TraceContext;
 import io.switchboard.platform.security.Permission;
 import io.switchboard.testing.EventProbe;
 import io.switchboard.testing.TestTokens;
@@ -155,6 +157,30 @@ class DirectoryFlowTest {
         given().get("/api/v1/auth/jwks").then().statusCode(200)
                 .body("keys[0].kty", equalTo("RSA")).body("keys[0].alg", equalTo("RS256"))
                 .body("keys[0].kid", notNullValue());
+    }
+
+    @Test
+    void theCallersTraceTravelsWithTheEventTheRequestPublished() {
+        Admin admin = bootstrap();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String userId = given().auth().oauth2(admin.token).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Map.of("firstName", "Tia", "lastName", "Trace", "email", "tia@" + admin.domain,
+                        "roles", new String[]{"contact-center-agent"}))
+                .post("/api/v1/users")
+                .then().statusCode(201).header("traceparent", containsString(traceId)).extract().path("id");
+
+        var record = EventProbe.awaitRecord(Topics.DIRECTORY_USERS, e -> e.subject().equals(userId), Duration.ofSeconds(20));
+        assertThat(CloudEventCodec.get(record.headers(), CloudEventCodec.TRACEPARENT)).startsWith("00-" + traceId + "-");
+
+        // Without a trace from the caller, the request starts one and the event carries it.
+        String started = given().auth().oauth2(admin.token).post("/api/v1/users/{id}/deactivate", userId)
+                .then().statusCode(200).extract().header("traceparent");
+        assertThat(TraceContext.traceIdOf(started)).isNotNull().isNotEqualTo(traceId);
+        var deactivated = EventProbe.awaitRecord(Topics.DIRECTORY_USERS,
+                e -> e.subject().equals(userId) && e.type().equals(UserDeactivated.TYPE), Duration.ofSeconds(20));
+        assertThat(TraceContext.traceIdOf(CloudEventCodec.get(deactivated.headers(), CloudEventCodec.TRACEPARENT)))
+                .isEqualTo(TraceContext.traceIdOf(started));
     }
 
     @Test

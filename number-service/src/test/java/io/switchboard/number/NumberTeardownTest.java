@@ -6,7 +6,9 @@ import io.switchboard.number.domain.UserNumber;
 import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.platform.contract.UserNumbersReleased;
+import io.switchboard.platform.events.CloudEventCodec;
 import io.switchboard.platform.events.EventEnvelope;
+import io.switchboard.platform.trace.TraceContext;
 import io.switchboard.testing.EventProbe;
 import io.switchboard.testing.TestEvents;
 import io.switchboard.testing.TestTokens;
@@ -50,6 +52,20 @@ class NumberTeardownTest {
                 .then().statusCode(200).body("number", not(hasItems(line)));
         assertThat(EventProbe.all(Topics.NUMBER_LINES, e -> e.subject().equals(userId.toString()), Duration.ofSeconds(3)))
                 .as("the redelivered deactivation released nothing twice").hasSize(1);
+    }
+
+    @Test
+    void theReleaseCarriesTheTraceOfTheDeactivationThatCausedIt() {
+        UUID networkId = UUID.randomUUID();
+        UUID userId = UUID.randomUUID();
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        EventProbe.send(Topics.DIRECTORY_USERS, deactivation(networkId, userId), "00-" + traceId + "-b7ad6b7169203331-01");
+
+        var released = EventProbe.awaitRecord(Topics.NUMBER_LINES, e -> e.subject().equals(userId.toString()),
+                Duration.ofSeconds(20));
+        String traceparent = CloudEventCodec.get(released.headers(), CloudEventCodec.TRACEPARENT);
+        assertThat(TraceContext.traceIdOf(traceparent)).isEqualTo(traceId);
+        assertThat(traceparent).isNotEqualTo("00-" + traceId + "-b7ad6b7169203331-01");
     }
 
     @Test

@@ -40,6 +40,22 @@ public final class EventProbe {
         return collect(topic, matching, Integer.MAX_VALUE, window);
     }
 
+    /** The first record on {@code topic} whose event matches, with its headers. */
+    public static ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<EventEnvelope> matching, Duration timeout) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(CloudEventCodec.fromRecord(r))) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching record on " + topic + " within " + timeout);
+    }
+
     public static List<ConsumerRecord<String, byte[]>> records(String topic, int atLeast, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
@@ -53,11 +69,15 @@ public final class EventProbe {
     }
 
     public static void send(String topic, EventEnvelope event) {
+        send(topic, event, null);
+    }
+
+    public static void send(String topic, EventEnvelope event, String traceparent) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            producer.send(CloudEventCodec.toRecord(topic, event)).get();
+            producer.send(CloudEventCodec.toRecord(topic, event, traceparent)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -4,6 +4,7 @@ import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.events.CloudEventCodec;
 import io.switchboard.platform.events.EventEnvelope;
 import io.switchboard.platform.events.MalformedEventException;
+import io.switchboard.platform.trace.TraceContext;
 import io.switchboard.platform.tx.Transactions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -63,6 +64,15 @@ public final class IdempotentEventProcessor {
             deadLetter(record, e, 1);
             return Outcome.DEAD_LETTERED;
         }
+        TraceContext.enter(TraceContext.continueOrStart(CloudEventCodec.get(record.headers(), CloudEventCodec.TRACEPARENT)));
+        try {
+            return apply(record, event);
+        } finally {
+            TraceContext.leave();
+        }
+    }
+
+    private Outcome apply(ConsumerRecord<String, byte[]> record, EventEnvelope event) {
         RuntimeException last = null;
         int attempt = 0;
         while (attempt < maxAttempts) {

@@ -23,11 +23,18 @@ public final class CloudEventCodec {
     public static final String NETWORK_ID = "ce_networkid";
     public static final String ACTOR = "ce_actor";
     public static final String CONTENT_TYPE = "content-type";
+    /** W3C Trace Context, the header Kafka tracing instrumentations use. */
+    public static final String TRACEPARENT = "traceparent";
 
     private CloudEventCodec() {
     }
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, EventEnvelope event) {
+        return toRecord(topic, event, null);
+    }
+
+    /** With the W3C {@code traceparent} header of the work that produced the event, when there is one. */
+    public static ProducerRecord<String, byte[]> toRecord(String topic, EventEnvelope event, String traceparent) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.subject(),
                 event.data().getBytes(StandardCharsets.UTF_8));
         Headers h = record.headers();
@@ -43,6 +50,9 @@ public final class CloudEventCodec {
         }
         if (event.actor() != null) {
             put(h, ACTOR, event.actor());
+        }
+        if (traceparent != null) {
+            put(h, TRACEPARENT, traceparent);
         }
         return record;
     }

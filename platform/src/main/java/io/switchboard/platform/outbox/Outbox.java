@@ -3,6 +3,7 @@ package io.switchboard.platform.outbox;
 import io.switchboard.platform.config.SwitchboardConfig;
 import io.switchboard.platform.events.EventEnvelope;
 import io.switchboard.platform.events.EventJson;
+import io.switchboard.platform.trace.TraceContext;
 import io.switchboard.platform.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -50,7 +51,7 @@ public class Outbox {
         EventEnvelope event = new EventEnvelope(UUID.randomUUID(), type, source, aggregateId, Instant.now(), networkId,
                 actor, EventJson.write(payload));
         transactions.withConnection(c -> {
-            store.append(c, topic, event);
+            store.append(c, topic, event, TraceContext.current());
             return null;
         });
         synchronizations.registerInterposedSynchronization(new Synchronization() {

@@ -107,7 +107,7 @@ public final class OutboxRelay implements AutoCloseable {
         Producer<String, byte[]> p = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxStore.PendingEvent row : batch) {
-            acks.add(p.send(CloudEventCodec.toRecord(row.topic(), row.event()), (metadata, error) -> {
+            acks.add(p.send(CloudEventCodec.toRecord(row.topic(), row.event(), row.traceparent()), (metadata, error) -> {
                 if (error != null) {
                     p.close(Duration.ZERO);
                 }

@@ -17,13 +17,18 @@ import java.util.UUID;
 public final class OutboxStore {
 
     /** A row waiting to be published. */
-    public record PendingEvent(long seq, String topic, EventEnvelope event) {
+    public record PendingEvent(long seq, String topic, EventEnvelope event, String traceparent) {
     }
 
     public void append(Connection c, String topic, EventEnvelope e) throws SQLException {
+        append(c, topic, e, null);
+    }
+
+    public void append(Connection c, String topic, EventEnvelope e, String traceparent) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into outbox_event (event_id, topic, record_key, event_type, source, event_time, network_id, actor, payload)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert into outbox_event (event_id, topic, record_key, event_type, source, event_time, network_id, actor, payload,
+                                          traceparent)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setObject(1, e.id());
             ps.setString(2, topic);
             ps.setString(3, e.subject());
@@ -33,6 +38,7 @@ public final class OutboxStore {
             ps.setObject(7, e.networkId());
             ps.setString(8, e.actor());
             ps.setString(9, e.data());
+            ps.setString(10, traceparent);
             ps.executeUpdate();
         }
     }
@@ -54,7 +60,7 @@ public final class OutboxStore {
     public List<PendingEvent> pending(Connection c, int limit) throws SQLException {
         List<PendingEvent> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select seq, event_id, topic, record_key, event_type, source, event_time, network_id, actor, payload
+                select seq, event_id, topic, record_key, event_type, source, event_time, network_id, actor, payload, traceparent
                 from outbox_event where published_at is null order by seq limit ?""")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -68,7 +74,7 @@ public final class OutboxStore {
                             rs.getObject("network_id", UUID.class),
                             rs.getString("actor"),
                             rs.getString("payload"));
-                    rows.add(new PendingEvent(rs.getLong("seq"), rs.getString("topic"), e));
+                    rows.add(new PendingEvent(rs.getLong("seq"), rs.getString("topic"), e, rs.getString("traceparent")));
                 }
             }
         }
