@@ -16,6 +16,7 @@ import io.switchboard.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,6 +86,35 @@ class DirectoryFlowTest {
                 .body(Map.of("firstName", "Sam", "lastName", "Lee", "email", "sam.lee@" + admin.domain,
                         "roles", new String[]{"contact-center-agent"}))
                 .post("/api/v1/users").then().statusCode(201);
+    }
+
+    @Test
+    void concurrentCreatesOfOneEmailGiveExactlyOneUserAndConflictsForTheRest() throws Exception {
+        Admin admin = bootstrap();
+        int threads = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(admin.token).contentType(ContentType.JSON)
+                            .body(Map.of("firstName", "Race", "lastName", "Condition", "email", "race@" + admin.domain,
+                                    "roles", new String[]{"contact-center-agent"}))
+                            .post("/api/v1/users").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var s : statuses) {
+                codes.add(s.get());
+            }
+            assertThat(codes).containsOnly(201, 409);
+            assertThat(codes).filteredOn(c -> c == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +89,15 @@ public class UserService {
         user.createdAt = Instant.now();
         user.updatedAt = user.createdAt;
         user.roles = new LinkedHashSet<>(roles);
-        user.persistAndFlush();
+        try {
+            user.persistAndFlush();
+        } catch (ConstraintViolationException e) {
+            // Another request took the email between our check and our insert.
+            if (e.getConstraintName() != null && e.getConstraintName().contains("app_user_email_per_network")) {
+                throw ProblemException.conflict("The email " + request.email() + " was just taken by another user in this network");
+            }
+            throw e;
+        }
         outbox.publish(Topics.DIRECTORY_USERS, user.id.toString(), UserCreated.TYPE, networkId, actor,
                 new UserCreated(user.id, networkId, user.email, user.firstName, user.lastName, user.phone,
                         user.status.name(), List.copyOf(user.roles), List.of(), user.version, user.createdAt));

@@ -40,10 +40,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     public synchronized KafkaBroker start(Duration timeout) {
         if (process != null && process.isAlive()) {
             return this;
