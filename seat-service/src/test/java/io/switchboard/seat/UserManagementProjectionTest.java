@@ -80,6 +80,10 @@ class UserManagementProjectionTest {
         String admin = TestTokens.admin(UUID.randomUUID());
         given().auth().oauth2(admin).queryParam("limit", 0).get("/api/v1/user-management")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(admin).queryParam("limit", "ten").get("/api/v1/user-management")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        given().auth().oauth2(admin).queryParam("limit", 201).get("/api/v1/user-management")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
         given().auth().oauth2(admin).queryParam("cursor", "garbage").get("/api/v1/user-management")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
         given().auth().oauth2(admin).queryParam("seat", "platinum").get("/api/v1/user-management")

@@ -1,13 +1,11 @@
 package io.switchboard.seat.rest;
 
 import io.quarkus.security.Authenticated;
+import io.switchboard.platform.rest.Paging;
 import io.switchboard.platform.security.CallerContext;
 import io.switchboard.platform.security.Permission;
 import io.switchboard.seat.domain.UserRow;
 import io.switchboard.seat.service.UserManagementService;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -43,10 +41,10 @@ public class UserManagementResource {
     @Operation(summary = "The User Management table: every non-deactivated user of your network")
     public PageResponse list(@QueryParam("search") String search,
                              @QueryParam("seat") String seat,
-                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                             @QueryParam("limit") String limit,
                              @QueryParam("cursor") String cursor) {
         caller.require(Permission.VIEW_USER_MANAGEMENT, Permission.EDIT_USER_MANAGEMENT);
-        UserManagementService.Page page = service.list(caller.networkId(), search, seat, limit, cursor);
+        UserManagementService.Page page = service.list(caller.networkId(), search, seat, Paging.limit(limit), cursor);
         return new PageResponse(page.rows().stream().map(Row::of).toList(), page.nextCursor());
     }
 }
