@@ -93,6 +93,61 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRowCommittedWhileTheRelayWasPublishingIsNotMarkedWithoutBeingSent() throws Exception {
+        PGSimpleDataSource ds = PlatformTestInfra.freshDatabase();
+        JdbcTransactions tx = new JdbcTransactions(ds);
+        String topic = PlatformTestInfra.uniqueTopic("gap");
+        EventEnvelope first = event("user-a", "first");
+        EventEnvelope late = event("user-b", "late");
+        EventEnvelope third = event("user-c", "third");
+        tx.inNewTransaction(() -> tx.withConnection(c -> {
+            store.append(c, topic, first);
+            return null;
+        }));
+        // A slow transaction takes the next seq and has not committed yet...
+        java.sql.Connection slow = ds.getConnection();
+        slow.setAutoCommit(false);
+        store.append(slow, topic, late);
+        tx.inNewTransaction(() -> tx.withConnection(c -> {
+            store.append(c, topic, third);
+            return null;
+        }));
+        // ...and commits while the relay is between reading its batch and marking it.
+        Transactions commitsTheSlowOneMidBatch = new Transactions() {
+            @Override
+            public <T> T inNewTransaction(Callable<T> work) {
+                return tx.inNewTransaction(work);
+            }
+
+            @Override
+            public <T> T withConnection(SqlWork<T> work) {
+                return tx.withConnection(c -> work.apply((java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+                        getClass().getClassLoader(), new Class<?>[]{java.sql.Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("prepareStatement")
+                                    && ((String) args[0]).startsWith("update outbox_event")) {
+                                slow.commit();
+                                slow.close();
+                            }
+                            try {
+                                return method.invoke(c, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        })));
+            }
+        };
+        try (OutboxRelay relay = new OutboxRelay(commitsTheSlowOneMidBatch, bootstrap(), "gap-test", 100)) {
+            assertThat(relay.publishBatch()).isEqualTo(2);
+        }
+        assertThat(tx.withConnection(store::pendingCount)).as("the late row is still waiting").isEqualTo(1);
+        try (OutboxRelay relay = new OutboxRelay(tx, bootstrap(), "gap-test", 100)) {
+            assertThat(relay.drain()).isEqualTo(1);
+        }
+        assertThat(PlatformTestInfra.events(PlatformTestInfra.read(bootstrap(), topic, 3, Duration.ofSeconds(10))))
+                .containsExactlyInAnyOrder(first, late, third);
+    }
+
+    @Test
     void eventsOfOneKeyArriveInCommitOrder() throws Exception {
         PGSimpleDataSource ds = PlatformTestInfra.freshDatabase();
         JdbcTransactions tx = new JdbcTransactions(ds);

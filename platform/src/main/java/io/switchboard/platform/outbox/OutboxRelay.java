@@ -83,7 +83,7 @@ public final class OutboxRelay implements AutoCloseable {
                     return 0;
                 }
                 send(batch);
-                store.markPublished(c, batch.get(0).seq(), batch.get(batch.size() - 1).seq());
+                store.markPublished(c, batch);
                 return batch.size();
             }));
         } catch (RuntimeException e) {

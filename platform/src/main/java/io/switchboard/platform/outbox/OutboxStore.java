@@ -81,11 +81,15 @@ public final class OutboxStore {
         return rows;
     }
 
-    public void markPublished(Connection c, long firstSeq, long lastSeq) throws SQLException {
+    /**
+     * Marks exactly the rows that were sent. Not a seq range: a transaction that took a seq inside the range may commit
+     * after the batch was read, and its row must stay pending.
+     */
+    public void markPublished(Connection c, List<PendingEvent> sent) throws SQLException {
+        Long[] seqs = sent.stream().map(PendingEvent::seq).toArray(Long[]::new);
         try (PreparedStatement ps = c.prepareStatement(
-                "update outbox_event set published_at = now() where seq between ? and ? and published_at is null")) {
-            ps.setLong(1, firstSeq);
-            ps.setLong(2, lastSeq);
+                "update outbox_event set published_at = now() where seq = any(?) and published_at is null")) {
+            ps.setArray(1, c.createArrayOf("bigint", seqs));
             ps.executeUpdate();
         }
     }
