@@ -86,6 +86,31 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void anUnavailableDatabaseIsRetriedLaterNotDeadLettered() {
+        io.switchboard.platform.tx.Transactions databaseDown = new io.switchboard.platform.tx.Transactions() {
+            @Override
+            public <T> T inNewTransaction(java.util.concurrent.Callable<T> work) {
+                throw new IllegalStateException("cannot begin",
+                        new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
+            }
+
+            @Override
+            public <T> T withConnection(SqlWork<T> work) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        String topic = PlatformTestInfra.uniqueTopic("db-down");
+        IdempotentEventProcessor processor = new IdempotentEventProcessor("svc.down", handler(this::insertEffect),
+                databaseDown, producer, 3, Duration.ofMillis(10));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> processor.process(record(topic, 0, 1, OutboxRelayTest.event("user-5", "user.created"))))
+                .isInstanceOf(IdempotentEventProcessor.RetryLaterException.class);
+        assertThat(PlatformTestInfra.read(PlatformTestInfra.kafka().bootstrapServers(), topic + ".dlq", 1,
+                Duration.ofSeconds(3))).as("nothing dead-lettered").isEmpty();
+    }
+
+    @Test
     void poisonMessageLandsOnTheDeadLetterTopicWithTheErrorAndConsumptionGoesOn() throws Exception {
         String topic = PlatformTestInfra.uniqueTopic("poison");
         EventHandler rejectsPoison = handler(e -> {

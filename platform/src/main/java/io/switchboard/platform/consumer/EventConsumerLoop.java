@@ -19,8 +19,10 @@ import java.util.Map;
 
 /**
  * Polls the handler's topics and feeds each record to the {@link IdempotentEventProcessor}, committing an offset only
- * after its record was applied, skipped as a duplicate or dead-lettered. If even the dead-letter topic cannot be
- * written, the consumer rewinds to that record and tries again, so nothing is skipped silently.
+ * after its record was applied, skipped as a duplicate or dead-lettered. When the database or even the dead-letter
+ * topic is unavailable, the consumer rewinds to that record and tries again, so nothing is skipped silently. Any other
+ * failure (a commit refused during a rebalance, a broker timeout) is logged and polling goes on: records whose offsets
+ * were not committed are delivered again and dropped as duplicates.
  */
 public final class EventConsumerLoop implements Runnable, AutoCloseable {
 
@@ -77,20 +79,24 @@ public final class EventConsumerLoop implements Runnable, AutoCloseable {
                 }
             });
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    if (!running || !handle(record)) {
-                        break;
+                try {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        if (!running || !handle(record)) {
+                            break;
+                        }
                     }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    LOG.warnf("consumer %s: %s; going on", groupId, e.toString());
+                    sleep(1000);
                 }
             }
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "consumer %s stopped", groupId);
-            throw e;
         } finally {
             assigned = false;
             consumer.close(Duration.ofSeconds(5));
@@ -104,7 +110,7 @@ public final class EventConsumerLoop implements Runnable, AutoCloseable {
             processor.process(record);
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
             return true;
-        } catch (IdempotentEventProcessor.DeadLetterUnavailableException e) {
+        } catch (IdempotentEventProcessor.RetryLaterException e) {
             LOG.warnf("%s: %s; will retry %s[%d]@%d", groupId, e.getMessage(), record.topic(), record.partition(),
                     record.offset());
             consumer.seek(partition, record.offset());

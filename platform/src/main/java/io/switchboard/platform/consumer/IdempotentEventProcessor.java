@@ -11,6 +11,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +57,9 @@ public final class IdempotentEventProcessor {
     }
 
     /**
-     * @throws DeadLetterUnavailableException when the record had to go to the DLQ but the broker did not take it: the
-     *                                        caller must not commit the offset, so the record is seen again
+     * @throws RetryLaterException when the service's database is unavailable, or the record had to go to the DLQ and the
+     *                             broker did not take it: the caller must not commit the offset, so the record is seen
+     *                             again
      */
     public Outcome process(ConsumerRecord<String, byte[]> record) {
         EventEnvelope event;
@@ -92,6 +97,10 @@ public final class IdempotentEventProcessor {
                 if (rootCause(e) instanceof MalformedEventException) {
                     break;
                 }
+                if (isDatabaseUnavailable(e)) {
+                    // Not the event's fault: dead-lettering would lose every event of an outage.
+                    throw new RetryLaterException("database unavailable while applying " + event.id(), e);
+                }
                 LOG.debugf("attempt %d of %d failed for %s %s: %s", attempt, maxAttempts, event.type(), event.id(), e);
                 if (attempt < maxAttempts) {
                     sleep(initialBackoff.toMillis() << (attempt - 1));
@@ -124,6 +133,23 @@ public final class IdempotentEventProcessor {
         }
     }
 
+    /** Connection-level failures (SQLState class 08, 57P0x shutdowns, 53xxx resources) or a refused connection. */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -143,8 +169,15 @@ public final class IdempotentEventProcessor {
         }
     }
 
+    /** The record could not be applied or dead-lettered for reasons outside it: process it again later. */
+    public static class RetryLaterException extends RuntimeException {
+        RetryLaterException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** The dead-letter topic could not be written: the record must be processed again later. */
-    public static final class DeadLetterUnavailableException extends RuntimeException {
+    public static final class DeadLetterUnavailableException extends RetryLaterException {
         DeadLetterUnavailableException(String topic, Throwable cause) {
             super("could not write to " + topic, cause);
         }
