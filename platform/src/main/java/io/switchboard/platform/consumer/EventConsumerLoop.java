@@ -20,9 +20,9 @@ import java.util.Map;
 /**
  * Polls the handler's topics and feeds each record to the {@link IdempotentEventProcessor}, committing an offset only
  * after its record was applied, skipped as a duplicate or dead-lettered. When the database or even the dead-letter
- * topic is unavailable, the consumer rewinds to that record and tries again, so nothing is skipped silently. Any other
- * failure (a commit refused during a rebalance, a broker timeout) is logged and polling goes on: records whose offsets
- * were not committed are delivered again and dropped as duplicates.
+ * topic is unavailable, the consumer rewinds to that record and tries again, so nothing is skipped silently. A refused
+ * offset commit (during a rebalance, say) or a failed poll is logged and consumption goes on: records whose offsets
+ * were not committed may be delivered again and are dropped as duplicates.
  */
 public final class EventConsumerLoop implements Runnable, AutoCloseable {
 
@@ -108,15 +108,21 @@ public final class EventConsumerLoop implements Runnable, AutoCloseable {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try {
             processor.process(record);
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
-            return true;
-        } catch (IdempotentEventProcessor.RetryLaterException e) {
+        } catch (RuntimeException e) {
+            // The database or the dead-letter topic is unavailable (or something unforeseen): never skip the record.
             LOG.warnf("%s: %s; will retry %s[%d]@%d", groupId, e.getMessage(), record.topic(), record.partition(),
                     record.offset());
             consumer.seek(partition, record.offset());
             sleep(1000);
             return false;
         }
+        try {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+        } catch (RuntimeException e) {
+            // The effect is committed; a later commit covers this offset, and a redelivery meanwhile is a duplicate.
+            LOG.debugf("%s: offset commit failed (%s)", groupId, e.toString());
+        }
+        return true;
     }
 
     @Override
