@@ -9,14 +9,10 @@ import io.switchboard.platform.consumer.IdempotentEventProcessor;
 import io.switchboard.platform.events.EventEnvelope;
 import io.switchboard.platform.outbox.OutboxRelay;
 import io.switchboard.platform.outbox.OutboxStore;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import io.switchboard.platform.tx.JdbcTransactions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -25,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One event hop through the platform (commit with an outbox row → relay → Kafka transaction → idempotent consumer →
@@ -43,8 +37,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class OutboxHopBench {
 
-    private static final long POLL_NANOS = 200_000;
-
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int warmup = Math.max(200, events / 5);
@@ -52,7 +44,7 @@ public final class OutboxHopBench {
         try (PostgresServer pg = PostgresServer.start(work.resolve("pg"), Ports.free());
              KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), Ports.free()).start(Duration.ofSeconds(90))) {
             PGSimpleDataSource ds = database(pg);
-            Latencies bare = bare(kafka, ds, warmup, events);
+            Latencies bare = BareHop.measure(kafka.bootstrapServers(), ds, warmup, events);
             Latencies hop = platformHop(kafka, ds, warmup, events);
             System.out.println();
             System.out.printf(Locale.ROOT, "One event hop, %d events, sequential, ms%n", events);
@@ -60,55 +52,6 @@ public final class OutboxHopBench {
             print("bare: produce -> consume -> INSERT", bare, null);
             print("platform: outbox commit -> relay -> idempotent consumer", hop, bare);
         }
-    }
-
-    private static Latencies bare(KafkaBroker kafka, PGSimpleDataSource ds, int warmup, int events) throws Exception {
-        String topic = "bare." + UUID.randomUUID();
-        Thread consumer = new Thread(() -> {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "bare",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-                 Connection conn = ds.getConnection();
-                 PreparedStatement insert = conn.prepareStatement("insert into effect (id) values (?)")) {
-                c.subscribe(List.of(topic));
-                while (!Thread.currentThread().isInterrupted()) {
-                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
-                        insert.setObject(1, UUID.fromString(r.key()));
-                        insert.executeUpdate();
-                    }
-                    c.commitSync();
-                }
-            } catch (Exception e) {
-                if (!Thread.currentThread().isInterrupted()) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        });
-        consumer.setDaemon(true);
-        consumer.start();
-        Latencies latencies = new Latencies(events);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-             Connection conn = ds.getConnection()) {
-            for (int i = 0; i < warmup + events; i++) {
-                UUID id = UUID.randomUUID();
-                long start = System.nanoTime();
-                producer.send(new ProducerRecord<>(topic, id.toString(), "{}")).get();
-                awaitEffect(conn, id);
-                if (i >= warmup) {
-                    latencies.add(System.nanoTime() - start);
-                }
-            }
-        }
-        consumer.interrupt();
-        return latencies;
     }
 
     private static Latencies platformHop(KafkaBroker kafka, PGSimpleDataSource ds, int warmup, int events) throws Exception {
@@ -143,7 +86,8 @@ public final class OutboxHopBench {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
              OutboxRelay relay = new OutboxRelay(tx, kafka.bootstrapServers(), "bench", 500);
-             Connection conn = ds.getConnection()) {
+             Connection conn = ds.getConnection();
+             PreparedStatement effect = conn.prepareStatement("select 1 from effect where id = ?")) {
             EventConsumerLoop loop = new EventConsumerLoop(kafka.bootstrapServers(), "bench.hop", List.of(topic),
                     new IdempotentEventProcessor("bench.hop", handler, tx, dlq, 3, Duration.ofMillis(10)));
             Thread consumer = new Thread(loop, "hop-consumer");
@@ -161,7 +105,7 @@ public final class OutboxHopBench {
                 long committed = System.nanoTime();
                 relay.drain();
                 long relayed = System.nanoTime();
-                awaitEffect(conn, id);
+                BareHop.awaitRow(effect, id);
                 if (i >= warmup) {
                     commitNanos += committed - start;
                     relayNanos += relayed - committed;
@@ -174,20 +118,6 @@ public final class OutboxHopBench {
         System.out.printf(Locale.ROOT, "platform hop, mean per event: commit with outbox row %.2f ms, relay until acknowledged %.2f ms, consumed and applied %.2f ms after that%n", commitNanos / 1e6 / events,
                 relayNanos / 1e6 / events, consumeNanos / 1e6 / events);
         return latencies;
-    }
-
-    private static void awaitEffect(Connection conn, UUID id) throws Exception {
-        try (PreparedStatement seen = conn.prepareStatement("select 1 from effect where id = ?")) {
-            seen.setObject(1, id);
-            while (true) {
-                try (ResultSet rs = seen.executeQuery()) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-                LockSupport.parkNanos(POLL_NANOS);
-            }
-        }
     }
 
     private static PGSimpleDataSource database(PostgresServer pg) throws Exception {

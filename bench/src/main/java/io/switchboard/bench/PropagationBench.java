@@ -2,14 +2,7 @@ package io.switchboard.bench;
 
 import io.switchboard.infra.PostgresServer;
 import io.switchboard.local.LocalStack;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,11 +12,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,11 +28,10 @@ import java.util.regex.Pattern;
  *       released and reported).</li>
  * </ul>
  * Every path is observed the same way as the baseline: by polling the database the consumer writes to (here
- * seat-service's projection tables) every {@value #POLL_MICROS} µs, so observing costs the services nothing.
+ * seat-service's projection tables) every millisecond, so observing costs the services nothing.
  */
 public final class PropagationBench {
 
-    private static final long POLL_MICROS = 1000;
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
 
@@ -78,59 +67,13 @@ public final class PropagationBench {
         token = find(TOKEN, body);
     }
 
-    /** Bare produce → consume → INSERT on the same broker and PostgreSQL server, observed by polling the table. */
+    /** The bare hop on the same broker and the same PostgreSQL server as the stack. */
     private Latencies baseline(int warmup, int users) throws Exception {
-        PostgresServer pg = stack.postgres();
-        String url = pg.createDatabase("bench_baseline");
-        try (Connection setup = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
-            setup.createStatement().execute("create table if not exists arrived (id uuid primary key, at timestamptz default now())");
-        }
-        String topic = "bench.baseline." + UUID.randomUUID().toString().substring(0, 8);
-        Thread consumer = new Thread(() -> consumeInto(topic, url), "baseline-consumer");
-        consumer.setDaemon(true);
-        consumer.start();
-        Latencies latencies = new Latencies(users);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-             Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-             PreparedStatement seen = c.prepareStatement("select 1 from arrived where id = ?")) {
-            for (int i = 0; i < warmup + users; i++) {
-                UUID id = UUID.randomUUID();
-                long start = System.nanoTime();
-                producer.send(new ProducerRecord<>(topic, id.toString(), "{\"id\":\"" + id + "\"}")).get();
-                awaitRow(seen, id);
-                if (i >= warmup) {
-                    latencies.add(System.nanoTime() - start);
-                }
-            }
-        }
-        return latencies;
-    }
-
-    private void consumeInto(String topic, String url) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-baseline",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-             Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-             PreparedStatement insert = c.prepareStatement("insert into arrived (id) values (?) on conflict do nothing")) {
-            consumer.subscribe(List.of(topic));
-            while (true) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    insert.setObject(1, UUID.fromString(r.key()));
-                    insert.executeUpdate();
-                }
-                consumer.commitSync();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setUrl(stack.postgres().createDatabase("bench_baseline"));
+        database.setUser(PostgresServer.USER);
+        database.setPassword(PostgresServer.PASSWORD);
+        return BareHop.measure(stack.kafkaBootstrapServers(), database, warmup, users);
     }
 
     private Latencies[] system(int warmup, int users) throws Exception {
@@ -152,13 +95,13 @@ public final class PropagationBench {
                         .formatted(i, email), 201);
                 long answered = System.nanoTime();
                 UUID id = UUID.fromString(find(ID, body));
-                awaitRow(row, id);
+                BareHop.awaitRow(row, id);
                 long visible = System.nanoTime();
 
                 long deactivateStart = System.nanoTime();
                 post(stack.url("directory") + "/api/v1/users/" + id + "/deactivate", "", 200);
                 long deactivateAnsweredAt = System.nanoTime();
-                awaitRow(complete, id);
+                BareHop.awaitRow(complete, id);
                 long done = System.nanoTime();
                 if (i >= warmup) {
                     created.add(visible - start);
@@ -171,18 +114,6 @@ public final class PropagationBench {
         System.out.printf(Locale.ROOT, "%nmean time until directory-service answered: create %.1f ms, deactivate %.1f ms%n",
                 createAnswered / 1e6 / users, deactivateAnswered / 1e6 / users);
         return new Latencies[]{created, tornDown};
-    }
-
-    private static void awaitRow(PreparedStatement query, UUID id) throws Exception {
-        query.setObject(1, id);
-        while (true) {
-            try (ResultSet rs = query.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            pause();
-        }
     }
 
     private static void print(int users, Latencies baseline, Latencies created, Latencies tornDown) {
@@ -226,7 +157,4 @@ public final class PropagationBench {
         return m.group(1);
     }
 
-    private static void pause() {
-        java.util.concurrent.locks.LockSupport.parkNanos(POLL_MICROS * 1000);
-    }
 }

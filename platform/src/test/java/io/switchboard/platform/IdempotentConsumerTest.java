@@ -7,6 +7,7 @@ import io.switchboard.platform.consumer.IdempotentEventProcessor.Outcome;
 import io.switchboard.platform.events.CloudEventCodec;
 import io.switchboard.platform.events.EventEnvelope;
 import io.switchboard.platform.events.MalformedEventException;
+import io.switchboard.platform.tx.JdbcTransactions;
 import io.switchboard.platform.outbox.OutboxRelay;
 import io.switchboard.platform.outbox.OutboxStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -5,6 +5,7 @@ import io.switchboard.infra.Ports;
 import io.switchboard.platform.events.EventEnvelope;
 import io.switchboard.platform.outbox.OutboxRelay;
 import io.switchboard.platform.outbox.OutboxStore;
+import io.switchboard.platform.tx.JdbcTransactions;
 import io.switchboard.platform.tx.Transactions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

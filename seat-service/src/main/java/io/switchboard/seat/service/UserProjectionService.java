@@ -19,14 +19,9 @@ public class UserProjectionService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserCreated e) {
-        UserRow row = UserRow.<UserRow>findByIdOptional(e.userId()).orElse(null);
-        if (row != null && row.directoryVersion >= e.version()) {
-            return;
-        }
+        UserRow row = newerThan(e.userId(), e.version());
         if (row == null) {
-            row = new UserRow();
-            row.userId = e.userId();
-            row.seatLevel = "NONE";
+            return;
         }
         row.networkId = e.networkId();
         row.email = e.email();
@@ -42,17 +37,9 @@ public class UserProjectionService {
     /** The user leaves the view and their seat is freed (None), so it no longer counts toward billing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserDeactivated e) {
-        UserRow row = UserRow.<UserRow>findByIdOptional(e.userId()).orElse(null);
-        if (row != null && row.directoryVersion >= e.version()) {
-            return;
-        }
+        UserRow row = newerThan(e.userId(), e.version());
         if (row == null) {
-            // Deactivation seen before creation: keep what we know; the older user.created will be ignored.
-            row = new UserRow();
-            row.userId = e.userId();
-            row.firstName = "";
-            row.lastName = "";
-            row.roles = new String[0];
+            return;
         }
         row.networkId = e.networkId();
         row.email = e.email();
@@ -62,6 +49,24 @@ public class UserProjectionService {
         row.directoryVersion = e.version();
         row.updatedAt = Instant.now();
         row.persist();
+    }
+
+    /**
+     * The row to update, or null when it already reflects this version or a newer one. A user first seen through a later
+     * event (deactivation before creation) starts as an empty row; the older creation is then ignored.
+     */
+    private static UserRow newerThan(UUID userId, long version) {
+        UserRow row = UserRow.findById(userId);
+        if (row == null) {
+            row = new UserRow();
+            row.userId = userId;
+            row.firstName = "";
+            row.lastName = "";
+            row.roles = new String[0];
+            row.seatLevel = "NONE";
+            return row;
+        }
+        return row.directoryVersion >= version ? null : row;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,6 +1,4 @@
-package io.switchboard.bench;
-
-import io.switchboard.platform.tx.Transactions;
+package io.switchboard.platform.tx;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -8,16 +6,17 @@ import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
 /**
- * Plain-JDBC transactions, so the platform's outbox and consumer can be measured without a Quarkus application. Each
- * thread keeps its connection open between transactions, as the services' connection pool does.
+ * {@link Transactions} on a plain JDBC {@link DataSource}, for code that runs the platform's outbox and consumers
+ * without a Quarkus application: the platform's own tests and the benchmarks. Each thread keeps one connection open
+ * between its transactions, as a connection pool would; a transaction started inside another gets its own connection.
  */
-final class JdbcTransactions implements Transactions {
+public final class JdbcTransactions implements Transactions {
 
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     private final ThreadLocal<Connection> pooled = new ThreadLocal<>();
 
-    JdbcTransactions(DataSource dataSource) {
+    public JdbcTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -47,15 +46,6 @@ final class JdbcTransactions implements Transactions {
         }
     }
 
-    private Connection pooledConnection() throws SQLException {
-        Connection c = pooled.get();
-        if (c == null || c.isClosed()) {
-            c = dataSource.getConnection();
-            pooled.set(c);
-        }
-        return c;
-    }
-
     @Override
     public <T> T withConnection(SqlWork<T> work) {
         try {
@@ -69,5 +59,14 @@ final class JdbcTransactions implements Transactions {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Connection pooledConnection() throws SQLException {
+        Connection c = pooled.get();
+        if (c == null || c.isClosed()) {
+            c = dataSource.getConnection();
+            pooled.set(c);
+        }
+        return c;
     }
 }
