@@ -19,6 +19,19 @@ public interface SwitchboardConfig {
     @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
     String kafkaBootstrapServers();
 
+    /** Create every event topic and its DLQ at start (off where an operator, such as Strimzi, owns the topics). */
+    @WithName("kafka.create-topics")
+    @WithDefault("true")
+    boolean kafkaCreateTopics();
+
+    @WithName("kafka.topic-partitions")
+    @WithDefault("3")
+    int kafkaTopicPartitions();
+
+    @WithName("kafka.replication-factor")
+    @WithDefault("1")
+    short kafkaReplicationFactor();
+
     Outbox outbox();
 
     Consumer consumer();

@@ -9,6 +9,9 @@ public final class Topics {
 
     public static final String DLQ_SUFFIX = ".dlq";
 
+    /** Every event topic; each also has its dead-letter twin. */
+    public static final java.util.List<String> ALL = java.util.List.of(DIRECTORY_USERS, NUMBER_LINES, ROUTING_ASSIGNMENTS);
+
     private Topics() {
     }
 

@@ -92,6 +92,14 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the producer ahead of the first event, so that event does not wait for the client to start (about a
+     * second in a fresh JVM). The producer connects lazily, so this works with the broker down too.
+     */
+    public synchronized void warmUp() {
+        producer();
+    }
+
     /** Publishes until nothing is pending; returns the number published. */
     public int drain() {
         int total = 0;

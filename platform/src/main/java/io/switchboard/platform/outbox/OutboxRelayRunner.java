@@ -80,6 +80,11 @@ public class OutboxRelayRunner {
     }
 
     private void loop() {
+        try {
+            relay.warmUp();
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox producer not created yet (%s); the first publish will try again", e.toString());
+        }
         Instant nextPurge = Instant.now();
         while (running) {
             try {
