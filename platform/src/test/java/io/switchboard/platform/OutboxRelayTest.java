@@ -36,10 +36,7 @@ class OutboxRelayTest {
         EventEnvelope event = event("user-1", "user.created");
 
         // The business transaction commits its event; the process dies before any relay publishes it.
-        tx.inNewTransaction(() -> tx.withConnection(c -> {
-            store.append(c, topic, event);
-            return null;
-        }));
+        commit(tx, topic, event);
         assertThat(PlatformTestInfra.read(bootstrap(), topic, 1, Duration.ofSeconds(2))).isEmpty();
 
         // After the restart a new relay finds the row and publishes it, once.
@@ -59,10 +56,7 @@ class OutboxRelayTest {
         JdbcTransactions tx = new JdbcTransactions(ds);
         String topic = PlatformTestInfra.uniqueTopic("crash-after");
         EventEnvelope event = event("user-2", "user.deactivated");
-        tx.inNewTransaction(() -> tx.withConnection(c -> {
-            store.append(c, topic, event);
-            return null;
-        }));
+        commit(tx, topic, event);
 
         // The relay's database transaction dies after Kafka took the batch: the row is not marked published.
         Transactions dyingAtCommit = new Transactions() {
@@ -101,18 +95,12 @@ class OutboxRelayTest {
         EventEnvelope first = event("user-a", "first");
         EventEnvelope late = event("user-b", "late");
         EventEnvelope third = event("user-c", "third");
-        tx.inNewTransaction(() -> tx.withConnection(c -> {
-            store.append(c, topic, first);
-            return null;
-        }));
+        commit(tx, topic, first);
         // A slow transaction takes the next seq and has not committed yet...
         java.sql.Connection slow = ds.getConnection();
         slow.setAutoCommit(false);
         store.append(slow, topic, late);
-        tx.inNewTransaction(() -> tx.withConnection(c -> {
-            store.append(c, topic, third);
-            return null;
-        }));
+        commit(tx, topic, third);
         // ...and commits while the relay is between reading its batch and marking it.
         Transactions commitsTheSlowOneMidBatch = new Transactions() {
             @Override
@@ -157,10 +145,7 @@ class OutboxRelayTest {
         for (int i = 0; i < 300; i++) {
             EventEnvelope e = event("user-" + (i % 7), "step." + i);
             written.add(e);
-            tx.inNewTransaction(() -> tx.withConnection(c -> {
-                store.append(c, topic, e);
-                return null;
-            }));
+            commit(tx, topic, e);
         }
         try (OutboxRelay relay = new OutboxRelay(tx, bootstrap(), "order-test", 64)) {
             assertThat(relay.drain()).isEqualTo(300);
@@ -180,10 +165,7 @@ class OutboxRelayTest {
                 .start(Duration.ofSeconds(90));
              OutboxRelay relay = new OutboxRelay(tx, broker.bootstrapServers(), "outage-test", 100)) {
             EventEnvelope before = event("user-9", "before.outage");
-            tx.inNewTransaction(() -> tx.withConnection(c -> {
-                store.append(c, topic, before);
-                return null;
-            }));
+            commit(tx, topic, before);
             assertThat(relay.drain()).isEqualTo(1);
 
             broker.stop();
@@ -191,10 +173,7 @@ class OutboxRelayTest {
             for (int i = 0; i < 5; i++) {
                 EventEnvelope e = event("user-9", "during.outage." + i);
                 during.add(e);
-                tx.inNewTransaction(() -> tx.withConnection(c -> {
-                    store.append(c, topic, e);
-                    return null;
-                }));
+                commit(tx, topic, e);
             }
             // The business writes committed; the relay cannot publish and keeps every row.
             assertThatThrownBy(relay::publishBatch).isInstanceOf(RuntimeException.class);
@@ -219,6 +198,14 @@ class OutboxRelayTest {
             expected.addAll(during);
             assertThat(received).containsExactlyElementsOf(expected);
         }
+    }
+
+    /** A business transaction that commits one event through the outbox. */
+    private void commit(JdbcTransactions tx, String topic, EventEnvelope event) {
+        tx.inNewTransaction(() -> tx.withConnection(c -> {
+            store.append(c, topic, event);
+            return null;
+        }));
     }
 
     private static Map<String, List<String>> perKey(List<EventEnvelope> events) {
