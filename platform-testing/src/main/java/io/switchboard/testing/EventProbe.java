@@ -56,18 +56,6 @@ public final class EventProbe {
         throw new AssertionError("no matching record on " + topic + " within " + timeout);
     }
 
-    public static List<ConsumerRecord<String, byte[]>> records(String topic, int atLeast, Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (out.size() < atLeast && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
-    }
-
     public static void send(String topic, EventEnvelope event) {
         send(topic, event, null);
     }
