@@ -2,6 +2,9 @@ package io.switchboard.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.platform.contract.RoleChanged;
+import io.switchboard.platform.contract.TenantChanged;
+import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.platform.contract.UserNumbersReleased;
@@ -32,6 +35,9 @@ class EventContractTest {
         return Stream.of(
                 Arguments.of(UserCreated.TYPE, UserCreated.class),
                 Arguments.of(UserDeactivated.TYPE, UserDeactivated.class),
+                Arguments.of(UserChanged.TENANTS_CHANGED, UserChanged.class),
+                Arguments.of(RoleChanged.UPDATED, RoleChanged.class),
+                Arguments.of(TenantChanged.CREATED, TenantChanged.class),
                 Arguments.of(UserNumbersReleased.TYPE, UserNumbersReleased.class),
                 Arguments.of(UserRoutingReleased.TYPE, UserRoutingReleased.class));
     }

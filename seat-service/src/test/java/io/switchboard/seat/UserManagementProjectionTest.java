@@ -138,7 +138,7 @@ class UserManagementProjectionTest {
     static EventEnvelope created(UUID networkId, UUID userId, String first, String last, long version) {
         return TestEvents.event(networkId, userId, UserCreated.TYPE, new UserCreated(userId, networkId,
                 (first + "." + last + "@example.com").toLowerCase(), first, last, null, "INVITED",
-                List.of("contact-center-agent"), List.of(), version, Instant.now()));
+                List.of("contact-center-agent"), List.of(), version, Instant.now(), List.of(), List.of()));
     }
 
 }

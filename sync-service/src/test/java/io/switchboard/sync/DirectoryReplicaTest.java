@@ -27,7 +27,7 @@ class DirectoryReplicaTest {
         UUID networkId = UUID.randomUUID();
         UUID userId = UUID.randomUUID();
         EventEnvelope created = TestEvents.event(networkId, userId, UserCreated.TYPE, new UserCreated(userId, networkId,
-                "Pat.Ng@example.com", "Pat", "Ng", null, "INVITED", List.of("contact-center-agent"), List.of(), 1, Instant.now()));
+                "Pat.Ng@example.com", "Pat", "Ng", null, "INVITED", List.of("contact-center-agent"), List.of(), 1, Instant.now(), List.of(), List.of()));
         EventProbe.send(Topics.DIRECTORY_USERS, created);
         String admin = TestTokens.admin(networkId);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)

@@ -12,6 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.OptimisticLock;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -57,10 +60,44 @@ public class User extends PanacheEntityBase {
     @Column(name = "deactivated_at")
     public Instant deactivatedAt;
 
+    @OptimisticLock(excluded = true)
+    @Column(name = "invite_sent_at")
+    public Instant inviteSentAt;
+
+    // Sign-in bookkeeping is not an edit of the user: it must not make an admin's If-Match stale.
+    @OptimisticLock(excluded = true)
+    @Column(name = "failed_sign_ins")
+    public int failedSignIns;
+
+    @OptimisticLock(excluded = true)
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
+    /** lower(first name, last name, email): maintained by the database, searched through a trigram index. */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    public String searchText;
+
+    /** The identity provider's id for this user (SCIM {@code externalId}). */
+    @Column(name = "external_id")
+    public String externalId;
+
+    // Lists load each collection for the whole page in one query (SUBSELECT), not one query per user.
     @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
     public Set<String> roles = new LinkedHashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "user_role_disabled_tenant", joinColumns = @JoinColumn(name = "user_id"))
+    public Set<RoleTenantDisabled> disabledRoleTenants = new LinkedHashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "user_tenant", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "tenant_id")
+    public Set<UUID> tenantIds = new LinkedHashSet<>();
 
     /** Another network's user does not exist for the caller. */
     public static Optional<User> findInNetwork(UUID networkId, UUID id) {
@@ -69,6 +106,10 @@ public class User extends PanacheEntityBase {
 
     public static Optional<User> findByEmail(UUID networkId, String email) {
         return find("networkId = ?1 and lower(email) = lower(?2)", networkId, email).firstResultOptional();
+    }
+
+    public boolean isRoleEnabledFor(String role, UUID tenantId) {
+        return roles.contains(role) && !disabledRoleTenants.contains(new RoleTenantDisabled(role, tenantId));
     }
 
     public String fullName() {

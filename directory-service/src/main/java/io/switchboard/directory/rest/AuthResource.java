@@ -1,6 +1,7 @@
 package io.switchboard.directory.rest;
 
 import io.switchboard.directory.service.SigningKeys;
+import io.switchboard.directory.service.SsoService;
 import io.switchboard.directory.service.TokenService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -27,10 +28,12 @@ public class AuthResource {
 
     private final TokenService tokens;
     private final SigningKeys keys;
+    private final SsoService sso;
 
-    public AuthResource(TokenService tokens, SigningKeys keys) {
+    public AuthResource(TokenService tokens, SigningKeys keys, SsoService sso) {
         this.tokens = tokens;
         this.keys = keys;
+        this.sso = sso;
     }
 
     @POST
@@ -38,6 +41,17 @@ public class AuthResource {
     @Operation(summary = "Sign in with email and password; returns a bearer token (RS256 JWT) accepted by every service")
     public TokenResponse token(@NotNull @Valid TokenRequest request) {
         TokenService.IssuedToken t = tokens.signIn(request.email(), request.password(), request.networkId());
+        return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.userId(), t.networkId());
+    }
+
+    public record SsoTokenRequest(@NotBlank String idToken) {
+    }
+
+    @POST
+    @Path("/sso")
+    @Operation(summary = "Exchange an ID token from the network's registered OIDC issuer for a Switchboard token")
+    public TokenResponse sso(@NotNull @Valid SsoTokenRequest request) {
+        TokenService.IssuedToken t = sso.exchange(request.idToken());
         return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.userId(), t.networkId());
     }
 

@@ -57,7 +57,7 @@ public class NetworkResource {
         });
         AdminRequest a = request.admin();
         NetworkService.Bootstrapped created = networks.bootstrap(request.name(),
-                new UserService.NewUser(a.firstName(), a.lastName(), a.email(), null, null), a.password());
+                new UserService.NewUser(a.firstName(), a.lastName(), a.email(), null, null, null), a.password());
         return Response.created(URI.create("/api/v1/networks/" + created.network().id))
                 .entity(new BootstrapResponse(created.network().id, created.network().name,
                         UserRepresentation.of(created.admin())))

@@ -17,9 +17,11 @@ public class NetworkService {
     }
 
     private final UserService users;
+    private final RoleService roles;
 
-    public NetworkService(UserService users) {
+    public NetworkService(UserService users, RoleService roles) {
         this.users = users;
+        this.roles = roles;
     }
 
     /** Creates a network with its first admin in one transaction: both exist, or neither does. */
@@ -30,8 +32,9 @@ public class NetworkService {
         network.name = name.trim();
         network.createdAt = Instant.now();
         network.persistAndFlush();
+        roles.createBuiltIns(network.id, "bootstrap");
         UserService.NewUser asAdmin = new UserService.NewUser(admin.firstName(), admin.lastName(), admin.email(),
-                admin.phone(), List.of(BuiltInRole.NETWORK_ADMIN.code()));
+                admin.phone(), List.of(BuiltInRole.NETWORK_ADMIN.code()), List.of());
         User user = users.createFirstAdmin(network.id, asAdmin, password, "bootstrap");
         return new Bootstrapped(network, user);
     }

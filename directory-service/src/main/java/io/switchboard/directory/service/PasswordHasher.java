@@ -1,56 +1,45 @@
 package io.switchboard.directory.service;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import io.switchboard.directory.config.DirectoryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.nio.charset.StandardCharsets;
 
-/** PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$iterations$salt$hash}. */
+/**
+ * Bcrypt password hashes. Passwords longer than bcrypt's 72 bytes are pre-hashed with SHA-512 instead of being cut
+ * short, so every character counts.
+ */
 @ApplicationScoped
 public class PasswordHasher {
 
-    private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
-    private static final int ITERATIONS = 210_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2B;
+
+    private final BCrypt.Hasher hasher = BCrypt.with(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+    private final BCrypt.Verifyer verifyer = BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+    private final int cost;
+    private final String dummyHash;
+
+    public PasswordHasher(DirectoryConfig config) {
+        this.cost = config.signIn().bcryptCost();
+        this.dummyHash = hash("not a real password, only spends the time a real check would");
+    }
 
     public String hash(String password) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
+        return new String(hasher.hash(cost, password.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
     public boolean matches(String password, String stored) {
         if (stored == null) {
+            burn(password);
             return false;
         }
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
-            return false;
-        }
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
+        return verifyer.verify(password.getBytes(StandardCharsets.UTF_8), stored.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
-    /** Spends the same time as a real check, so an unknown email cannot be told apart by timing. */
+    /** Spends as long as a real check, so a wrong email cannot be told from a wrong password by timing. */
     public void burn(String password) {
-        derive(password, new byte[16], ITERATIONS);
-    }
-
-    private static byte[] derive(String password, byte[] salt, int iterations) {
-        try {
-            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String b64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
+        verifyer.verify(password.getBytes(StandardCharsets.UTF_8), dummyHash.getBytes(StandardCharsets.UTF_8));
     }
 }

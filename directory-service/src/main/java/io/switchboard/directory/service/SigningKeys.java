@@ -33,6 +33,7 @@ public class SigningKeys {
     private final PrivateKey privateKey;
     private final RSAPublicKey publicKey;
     private final String keyId;
+    private final java.util.List<RSAPublicKey> retired;
 
     public SigningKeys(DirectoryConfig config) {
         try {
@@ -50,6 +51,10 @@ public class SigningKeys {
                 publicKey = (RSAPublicKey) pair.getPublic();
             }
             keyId = thumbprint(publicKey);
+            retired = new java.util.ArrayList<>();
+            for (String location : config.retiredPublicKeyLocations().orElse(java.util.List.of())) {
+                retired.add((RSAPublicKey) KeyUtils.decodePublicKey(read(location)));
+            }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot load the token signing key", e);
         }
@@ -63,14 +68,26 @@ public class SigningKeys {
         return keyId;
     }
 
+    /** The signing key first, then the retired keys that still verify tokens issued before the last rotation. */
     public Map<String, Object> jwks() {
-        return Map.of("keys", java.util.List.of(Map.of(
-                "kty", "RSA",
-                "use", "sig",
-                "alg", "RS256",
-                "kid", keyId,
-                "n", b64url(publicKey.getModulus()),
-                "e", b64url(publicKey.getPublicExponent()))));
+        java.util.List<Map<String, Object>> keys = new java.util.ArrayList<>();
+        keys.add(jwk(publicKey));
+        retired.forEach(key -> keys.add(jwk(key)));
+        return Map.of("keys", keys);
+    }
+
+    private static Map<String, Object> jwk(RSAPublicKey key) {
+        try {
+            return Map.of(
+                    "kty", "RSA",
+                    "use", "sig",
+                    "alg", "RS256",
+                    "kid", thumbprint(key),
+                    "n", b64url(key.getModulus()),
+                    "e", b64url(key.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** RFC 7638 thumbprint: a stable key id derived from the key itself. */

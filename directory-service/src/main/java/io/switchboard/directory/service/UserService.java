@@ -1,50 +1,82 @@
 package io.switchboard.directory.service;
 
-import io.switchboard.directory.domain.BuiltInRole;
+import io.switchboard.directory.domain.Role;
+import io.switchboard.directory.domain.RoleTenantDisabled;
+import io.switchboard.directory.domain.Tenant;
 import io.switchboard.directory.domain.User;
 import io.switchboard.directory.domain.UserStatus;
-import io.switchboard.platform.contract.Topics;
-import io.switchboard.platform.contract.UserCreated;
-import io.switchboard.platform.contract.UserDeactivated;
-import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.platform.rest.Versions;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Users of a network; every change commits together with the event that announces it. */
 @ApplicationScoped
 public class UserService {
 
-    public record NewUser(String firstName, String lastName, String email, String phone, List<String> roles) {
+    public record NewUser(String firstName, String lastName, String email, String phone, List<String> roles,
+                          List<UUID> tenantIds) {
     }
 
-    private final Outbox outbox;
+    /** Fields left null stay as they are; a blank phone removes it. */
+    public record ProfileChange(String firstName, String lastName, String email, String phone) {
+    }
+
+    public record RoleGrant(String role, List<UUID> disabledTenantIds) {
+    }
+
+    public record ListQuery(String search, String role, UUID tenantId, UserStatus status, int limit, String cursor) {
+    }
+
+    public record Page(List<User> users, String nextCursor) {
+    }
+
+    private final UserEvents events;
     private final PasswordHasher hasher;
+    private final InvitationService invitations;
 
-    public UserService(Outbox outbox, PasswordHasher hasher) {
-        this.outbox = outbox;
+    public UserService(UserEvents events, PasswordHasher hasher, InvitationService invitations) {
+        this.events = events;
         this.hasher = hasher;
+        this.invitations = invitations;
     }
 
-    /** Creates an invited user (they set a password by accepting the invitation). */
+    /** Creates an invited user and e-mails their invitation once the user is committed. */
     @Transactional
     public User create(UUID networkId, NewUser request, String actor) {
-        return insert(networkId, request, UserStatus.INVITED, null, actor);
+        User user = insert(networkId, request, UserStatus.INVITED, null, null, actor);
+        invitations.issue(user, actor);
+        return user;
     }
 
     /** Creates a network's first admin, active at once with the password given at bootstrap. */
     @Transactional(Transactional.TxType.MANDATORY)
     public User createFirstAdmin(UUID networkId, NewUser request, String password, String actor) {
-        return insert(networkId, request, UserStatus.ACTIVE, hasher.hash(password), actor);
+        return insert(networkId, request, UserStatus.ACTIVE, hasher.hash(password), null, actor);
+    }
+
+    /** A user provisioned by the network's identity provider: they sign in through it, so no invitation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User createProvisioned(UUID networkId, NewUser request, boolean active, String externalId, String actor) {
+        User user = insert(networkId, request, active ? UserStatus.ACTIVE : UserStatus.DEACTIVATED, null, externalId, actor);
+        if (!active) {
+            user.deactivatedAt = user.createdAt;
+        }
+        return user;
     }
 
     @Transactional
@@ -52,31 +84,170 @@ public class UserService {
         return User.findInNetwork(networkId, userId).orElseThrow(() -> ProblemException.notFound("User", userId));
     }
 
-    /** Deactivates the user; deactivating an already deactivated user changes nothing and publishes nothing. */
+    /** Users in name order, searched and filtered from indexes, one keyset page at a time. */
+    @Transactional
+    public Page list(UUID networkId, ListQuery query) {
+        StringBuilder where = new StringBuilder("networkId = :network");
+        Parameters params = Parameters.with("network", networkId);
+        if (query.search() != null && !query.search().isBlank()) {
+            where.append(" and searchText like :search escape '\\'");
+            params.and("search", "%" + escapeLike(query.search().trim().toLowerCase()) + "%");
+        }
+        if (query.role() != null) {
+            where.append(" and :role member of roles");
+            params.and("role", query.role());
+        }
+        if (query.tenantId() != null) {
+            where.append(" and :tenant member of tenantIds");
+            params.and("tenant", query.tenantId());
+        }
+        if (query.status() != null) {
+            where.append(" and status = :status");
+            params.and("status", query.status());
+        }
+        Cursor after = Cursor.decode(query.cursor());
+        if (after != null) {
+            where.append(" and (lower(lastName) > :cLast or (lower(lastName) = :cLast and (lower(firstName) > :cFirst"
+                    + " or (lower(firstName) = :cFirst and id > :cId))))");
+            params.and("cLast", after.lastName()).and("cFirst", after.firstName()).and("cId", after.id());
+        }
+        List<User> rows = User.<User>find(where + " order by lower(lastName), lower(firstName), id", params)
+                .page(0, query.limit() + 1).list();
+        String next = null;
+        if (rows.size() > query.limit()) {
+            rows = rows.subList(0, query.limit());
+            User last = rows.get(rows.size() - 1);
+            next = new Cursor(last.lastName.toLowerCase(), last.firstName.toLowerCase(), last.id).encode();
+        }
+        return new Page(rows, next);
+    }
+
+    @Transactional
+    public User updateProfile(UUID networkId, UUID userId, ProfileChange change, Versions.Expected expected, String actor) {
+        User user = get(networkId, userId);
+        expected.check(user.version);
+        String previousEmail = null;
+        if (change.email() != null && !change.email().trim().equalsIgnoreCase(user.email)) {
+            requireFreeEmail(networkId, change.email().trim(), user.id);
+            previousEmail = user.email;
+        }
+        if (change.email() != null) {
+            user.email = change.email().trim();
+        }
+        if (change.firstName() != null) {
+            user.firstName = change.firstName().trim();
+        }
+        if (change.lastName() != null) {
+            user.lastName = change.lastName().trim();
+        }
+        if (change.phone() != null) {
+            user.phone = change.phone().isBlank() ? null : change.phone().trim();
+        }
+        touchAndFlush(user, change.email());
+        events.changed(UserChanged.UPDATED, user, actor, previousEmail, List.of(), List.of());
+        return user;
+    }
+
+    /** Replaces the user's roles and, per role, the assigned tenants it is switched off for. */
+    @Transactional
+    public User setRoles(UUID networkId, UUID userId, List<RoleGrant> grants, Versions.Expected expected, String actor) {
+        User user = get(networkId, userId);
+        expected.check(user.version);
+        List<String> keys = validRoles(networkId, grants.stream().map(RoleGrant::role).toList());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<RoleTenantDisabled> disabled = new LinkedHashSet<>();
+        for (int i = 0; i < grants.size(); i++) {
+            List<UUID> off = grants.get(i).disabledTenantIds() == null ? List.of() : grants.get(i).disabledTenantIds();
+            for (int j = 0; j < off.size(); j++) {
+                if (!user.tenantIds.contains(off.get(j))) {
+                    errors.add(new Problem.FieldError("roles[" + i + "].disabledTenantIds[" + j + "]",
+                            "tenant " + off.get(j) + " is not assigned to this user; a role can only be switched off for one of the user's tenants"));
+                } else {
+                    disabled.add(new RoleTenantDisabled(grants.get(i).role(), off.get(j)));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        user.roles.clear();
+        user.roles.addAll(keys);
+        user.disabledRoleTenants.clear();
+        user.disabledRoleTenants.addAll(disabled);
+        touchAndFlush(user, user.email);
+        events.changed(UserChanged.ROLES_CHANGED, user, actor);
+        return user;
+    }
+
+    /**
+     * Replaces the user's assigned tenants. The event names the tenants added and removed, so that sync-service writes
+     * the user's direct line into a tenant added to an active user (the seeds' known gap).
+     */
+    @Transactional
+    public User setTenants(UUID networkId, UUID userId, List<UUID> tenantIds, Versions.Expected expected, String actor) {
+        User user = get(networkId, userId);
+        expected.check(user.version);
+        Set<UUID> wanted = new LinkedHashSet<>(validTenants(networkId, tenantIds, "tenantIds"));
+        Set<UUID> added = new LinkedHashSet<>(wanted);
+        added.removeAll(user.tenantIds);
+        Set<UUID> removed = new LinkedHashSet<>(user.tenantIds);
+        removed.removeAll(wanted);
+        if (added.isEmpty() && removed.isEmpty()) {
+            return user;
+        }
+        user.tenantIds.clear();
+        user.tenantIds.addAll(wanted);
+        user.disabledRoleTenants.removeIf(d -> removed.contains(d.tenantId));
+        touchAndFlush(user, user.email);
+        events.changed(UserChanged.TENANTS_CHANGED, user, actor, null, added, removed);
+        return user;
+    }
+
+    /** Deactivating an already deactivated user changes nothing and publishes nothing. */
     @Transactional
     public User deactivate(UUID networkId, UUID userId, UUID callerId, String actor) {
-        User user = User.findInNetwork(networkId, userId).orElseThrow(() -> ProblemException.notFound("User", userId));
+        User user = get(networkId, userId);
         if (user.status == UserStatus.DEACTIVATED) {
             return user;
         }
         if (user.id.equals(callerId)) {
             throw ProblemException.conflict("You cannot deactivate yourself; ask another network admin");
         }
+        Instant now = Instant.now();
         user.status = UserStatus.DEACTIVATED;
-        user.deactivatedAt = Instant.now();
-        user.updatedAt = user.deactivatedAt;
+        user.deactivatedAt = now;
+        user.updatedAt = now;
         user.flush();
-        outbox.publish(Topics.DIRECTORY_USERS, user.id.toString(), UserDeactivated.TYPE, networkId, actor,
-                new UserDeactivated(user.id, networkId, user.email, user.version, user.deactivatedAt));
+        invitations.revokeOpen(user.id, now);
+        events.deactivated(user, actor, now);
         return user;
     }
 
-    private User insert(UUID networkId, NewUser request, UserStatus status, String passwordHash, String actor) {
-        List<String> roles = validRoles(request.roles());
-        User.findByEmail(networkId, request.email()).ifPresent(holder -> {
-            throw ProblemException.conflict("The email " + request.email() + " is already used by " + holder.fullName()
-                    + " (user " + holder.id + ") in this network");
-        });
+    /**
+     * Restores sign-in only: seat, lines, voicemail and queues were torn down and stay so. A user who never accepted
+     * their invitation goes back to invited (an admin resends it).
+     */
+    @Transactional
+    public User reactivate(UUID networkId, UUID userId, String actor) {
+        User user = get(networkId, userId);
+        if (user.status != UserStatus.DEACTIVATED) {
+            return user;
+        }
+        user.status = user.passwordHash != null || user.externalId != null ? UserStatus.ACTIVE : UserStatus.INVITED;
+        user.deactivatedAt = null;
+        user.failedSignIns = 0;
+        user.lockedUntil = null;
+        user.updatedAt = Instant.now();
+        user.flush();
+        events.changed(UserChanged.REACTIVATED, user, actor);
+        return user;
+    }
+
+    private User insert(UUID networkId, NewUser request, UserStatus status, String passwordHash, String externalId,
+                        String actor) {
+        List<String> roles = validRoles(networkId, request.roles());
+        List<UUID> tenants = validTenants(networkId, request.tenantIds() == null ? List.of() : request.tenantIds(), "tenantIds");
+        requireFreeEmail(networkId, request.email(), null);
         User user = new User();
         user.id = UUID.randomUUID();
         user.networkId = networkId;
@@ -86,33 +257,56 @@ public class UserService {
         user.phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().trim();
         user.status = status;
         user.passwordHash = passwordHash;
+        user.externalId = externalId;
         user.createdAt = Instant.now();
         user.updatedAt = user.createdAt;
         user.roles = new LinkedHashSet<>(roles);
+        user.tenantIds = new LinkedHashSet<>(tenants);
         try {
             user.persistAndFlush();
         } catch (ConstraintViolationException e) {
-            // Another request took the email between our check and our insert.
-            if (e.getConstraintName() != null && e.getConstraintName().contains("app_user_email_per_network")) {
-                throw ProblemException.conflict("The email " + request.email() + " was just taken by another user in this network");
-            }
-            throw e;
+            throw emailRace(e, request.email());
         }
-        outbox.publish(Topics.DIRECTORY_USERS, user.id.toString(), UserCreated.TYPE, networkId, actor,
-                new UserCreated(user.id, networkId, user.email, user.firstName, user.lastName, user.phone,
-                        user.status.name(), List.copyOf(user.roles), List.of(), user.version, user.createdAt));
+        events.created(user, actor);
         return user;
     }
 
-    private static List<String> validRoles(List<String> requested) {
-        if (requested == null || requested.isEmpty()) {
-            throw ProblemException.invalidField("roles", "give at least one role, one of " + roleCodes());
+    private void touchAndFlush(User user, String email) {
+        user.updatedAt = Instant.now();
+        try {
+            user.flush();
+        } catch (ConstraintViolationException e) {
+            throw emailRace(e, email);
         }
+    }
+
+    private static RuntimeException emailRace(ConstraintViolationException e, String email) {
+        // Another request took the email between our check and our write.
+        if (e.getConstraintName() != null && e.getConstraintName().contains("app_user_email_per_network")) {
+            return ProblemException.conflict("The email " + email + " was just taken by another user in this network");
+        }
+        return e;
+    }
+
+    private static void requireFreeEmail(UUID networkId, String email, UUID self) {
+        User.findByEmail(networkId, email.trim()).filter(holder -> !holder.id.equals(self)).ifPresent(holder -> {
+            throw ProblemException.conflict("The email " + email.trim() + " is already used by " + holder.fullName()
+                    + " (user " + holder.id + ") in this network");
+        });
+    }
+
+    static List<String> validRoles(UUID networkId, List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw ProblemException.invalidField("roles", "give at least one role; GET /api/v1/roles lists them");
+        }
+        Set<String> known = new HashSet<>();
+        Role.findByKeys(networkId, requested.stream().filter(java.util.Objects::nonNull).toList())
+                .forEach(r -> known.add(r.key));
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
-            if (BuiltInRole.byCode(requested.get(i)).isEmpty()) {
+            if (!known.contains(requested.get(i))) {
                 errors.add(new Problem.FieldError("roles[" + i + "]",
-                        "unknown role '" + requested.get(i) + "'; known roles are " + roleCodes()));
+                        "unknown role '" + requested.get(i) + "'; GET /api/v1/roles lists the network's roles"));
             }
         }
         if (!errors.isEmpty()) {
@@ -121,7 +315,45 @@ public class UserService {
         return requested.stream().distinct().toList();
     }
 
-    private static String roleCodes() {
-        return Arrays.stream(BuiltInRole.values()).map(BuiltInRole::code).toList().toString();
+    static List<UUID> validTenants(UUID networkId, List<UUID> requested, String field) {
+        Set<UUID> known = new HashSet<>();
+        Tenant.findAllInNetwork(networkId, requested.stream().filter(java.util.Objects::nonNull).toList())
+                .forEach(t -> known.add(t.id));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            if (!known.contains(requested.get(i))) {
+                errors.add(new Problem.FieldError(field + "[" + i + "]",
+                        "no tenant " + requested.get(i) + " in this network; GET /api/v1/tenants lists them"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return requested.stream().distinct().toList();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Opaque to clients: the sort key of the last row of the previous page. */
+    record Cursor(String lastName, String firstName, UUID id) {
+
+        String encode() {
+            String raw = lastName + "\u0000" + firstName + "\u0000" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", -1);
+                return new Cursor(parts[0], parts[1], UUID.fromString(parts[2]));
+            } catch (RuntimeException e) {
+                throw ProblemException.invalidField("cursor", "is not a cursor this list returned; start again without it");
+            }
+        }
     }
 }

@@ -4,13 +4,15 @@ package io.switchboard.platform.contract;
 public final class Topics {
 
     public static final String DIRECTORY_USERS = "directory.users.v1";
+    public static final String DIRECTORY_ROLES = "directory.roles.v1";
+    public static final String DIRECTORY_TENANTS = "directory.tenants.v1";
     public static final String NUMBER_LINES = "number.lines.v1";
     public static final String ROUTING_ASSIGNMENTS = "routing.assignments.v1";
 
     public static final String DLQ_SUFFIX = ".dlq";
 
     /** Every event topic; each also has its dead-letter twin. */
-    public static final java.util.List<String> ALL = java.util.List.of(DIRECTORY_USERS, NUMBER_LINES, ROUTING_ASSIGNMENTS);
+    public static final java.util.List<String> ALL = java.util.List.of(DIRECTORY_USERS, DIRECTORY_ROLES, DIRECTORY_TENANTS, NUMBER_LINES, ROUTING_ASSIGNMENTS);
 
     private Topics() {
     }

@@ -46,6 +46,28 @@ public class ProblemException extends RuntimeException {
                         + "; reload it and apply your change again", List.of());
     }
 
+    /** The caller's If-Match names a version that is no longer current. */
+    public static ProblemException preconditionFailed(String what, long expected, long actual) {
+        return new ProblemException(412, "precondition-failed", "Someone else changed this " + what.toLowerCase(),
+                "If-Match named version " + expected + " but the " + what.toLowerCase() + " is at version " + actual
+                        + "; reload it and apply your change again", List.of());
+    }
+
+    /** An update came without the version it was based on. */
+    public static ProblemException preconditionRequired(String what) {
+        return new ProblemException(428, "precondition-required", "Say which version you are changing",
+                "Send the " + what.toLowerCase() + "'s version in an If-Match header (its ETag) or as \"version\" in the body, "
+                        + "so that your change cannot silently overwrite someone else's", List.of());
+    }
+
+    public static ProblemException gone(String detail) {
+        return new ProblemException(410, "gone", "No longer valid", detail, List.of());
+    }
+
+    public static ProblemException tooManyRequests(String detail) {
+        return new ProblemException(429, "too-many-requests", "Too many attempts", detail, List.of());
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Not permitted", detail, List.of());
     }

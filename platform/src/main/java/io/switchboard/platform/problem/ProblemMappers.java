@@ -66,6 +66,13 @@ public class ProblemMappers {
         return respond(ProblemException.forbidden("Your roles do not grant the permission this request needs").toProblem());
     }
 
+    /** Two writers passed the version check at the same moment; the later commit loses. */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response concurrentUpdate(RuntimeException e) {
+        return respond(new Problem("https://switchboard.dev/problems/version-conflict", "Someone else changed this", 409,
+                "Another change was saved at the same moment; reload and apply your change again", List.of()));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();

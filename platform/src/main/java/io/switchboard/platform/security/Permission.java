@@ -17,7 +17,9 @@ public enum Permission {
     EDIT_USER_MANAGEMENT("hub.user-management.edit", "View & Edit User Management",
             "Create, edit, invite and deactivate users; assign seats, lines, E911 addresses, queues and voicemail"),
     MANAGE_ROLES("hub.roles.manage", "Manage Roles", "Create and edit roles and the permissions they grant"),
-    MANAGE_TENANTS("hub.tenants.manage", "Manage Tenants", "Add and edit the network's ServiceTitan tenants");
+    MANAGE_TENANTS("hub.tenants.manage", "Manage Tenants", "Add and edit the network's ServiceTitan tenants"),
+    MANAGE_SIGN_IN("hub.sign-in.manage", "Manage Sign-In & Provisioning",
+            "Register the network's single sign-on issuer and issue the SCIM provisioning secret");
 
     private final String code;
     private final String label;

@@ -2,6 +2,7 @@ package io.switchboard.seat.events;
 
 import io.switchboard.platform.consumer.EventRouter;
 import io.switchboard.platform.contract.Topics;
+import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.seat.service.UserProjectionService;
@@ -14,6 +15,7 @@ public class DirectoryUserEventsHandler extends EventRouter {
     public DirectoryUserEventsHandler(UserProjectionService projection) {
         super("directory-users", Topics.DIRECTORY_USERS);
         on(UserCreated.TYPE, UserCreated.class, projection::apply);
+        UserChanged.TYPES.forEach(type -> on(type, UserChanged.class, projection::apply));
         on(UserDeactivated.TYPE, UserDeactivated.class, projection::apply);
     }
 }

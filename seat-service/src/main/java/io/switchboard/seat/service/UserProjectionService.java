@@ -1,5 +1,6 @@
 package io.switchboard.seat.service;
 
+import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.seat.domain.TeardownReport;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,17 +21,31 @@ public class UserProjectionService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserCreated e) {
-        UserRow row = newerThan(e.userId(), e.version());
+        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.version());
+    }
+
+    /** Every later user event carries the user's whole state, so each is applied the same way as the creation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UserChanged e) {
+        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.version());
+    }
+
+    private static void upsert(UUID userId, UUID networkId, String email, String firstName, String lastName,
+                               String status, List<String> roles, long version) {
+        UserRow row = newerThan(userId, version);
         if (row == null) {
             return;
         }
-        row.networkId = e.networkId();
-        row.email = e.email();
-        row.firstName = e.firstName();
-        row.lastName = e.lastName();
-        row.status = e.status();
-        row.roles = e.roles().toArray(String[]::new);
-        row.directoryVersion = e.version();
+        row.networkId = networkId;
+        row.email = email;
+        row.firstName = firstName;
+        row.lastName = lastName;
+        row.status = status;
+        row.roles = roles.toArray(String[]::new);
+        row.directoryVersion = version;
+        if (!"DEACTIVATED".equals(status)) {
+            row.deactivatedAt = null;
+        }
         row.updatedAt = Instant.now();
         row.persist();
     }

@@ -1,5 +1,6 @@
 package io.switchboard.sync.service;
 
+import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.sync.domain.DirectoryUser;
@@ -14,16 +15,27 @@ public class DirectoryReplicaService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserCreated e) {
-        DirectoryUser user = newerThan(e.userId(), e.version());
+        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.version());
+    }
+
+    /** Every later user event carries the whole user; an email change reaches the replica this way. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UserChanged e) {
+        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.version());
+    }
+
+    private static void upsert(java.util.UUID userId, java.util.UUID networkId, String email, String firstName,
+                               String lastName, String status, long version) {
+        DirectoryUser user = newerThan(userId, version);
         if (user == null) {
             return;
         }
-        user.networkId = e.networkId();
-        user.email = e.email();
-        user.firstName = e.firstName();
-        user.lastName = e.lastName();
-        user.status = e.status();
-        user.directoryVersion = e.version();
+        user.networkId = networkId;
+        user.email = email;
+        user.firstName = firstName;
+        user.lastName = lastName;
+        user.status = status;
+        user.directoryVersion = version;
         user.updatedAt = Instant.now();
         user.persist();
     }
