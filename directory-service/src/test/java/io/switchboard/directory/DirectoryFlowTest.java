@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.switchboard.directory.DirectoryApi.Admin;
 import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
@@ -21,6 +22,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.switchboard.directory.DirectoryApi.PASSWORD;
+import static io.switchboard.directory.DirectoryApi.bootstrap;
+import static io.switchboard.directory.DirectoryApi.createUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,35 +34,33 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class DirectoryFlowTest {
 
-    static final String PASSWORD = "correct horse battery";
-
     @Test
     void bootstrappedAdminSignsInCreatesAndDeactivatesAUserAndEachChangeIsPublished() {
         Admin admin = bootstrap();
 
-        ExtractableResponse<Response> created = given().auth().oauth2(admin.token).contentType(ContentType.JSON)
-                .body(Map.of("firstName", "Dana", "lastName", "Reyes", "email", "Dana.Reyes@" + admin.domain,
+        ExtractableResponse<Response> created = given().auth().oauth2(admin.token()).contentType(ContentType.JSON)
+                .body(Map.of("firstName", "Dana", "lastName", "Reyes", "email", "Dana.Reyes@" + admin.domain(),
                         "roles", new String[]{"contact-center-agent"}))
                 .post("/api/v1/users")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/users/"))
                 .body("status", equalTo("invited"))
-                .body("networkId", equalTo(admin.networkId.toString()))
+                .body("networkId", equalTo(admin.networkId().toString()))
                 .extract();
         UUID userId = UUID.fromString(created.path("id"));
 
         EventEnvelope createdEvent = EventProbe.await(Topics.DIRECTORY_USERS,
                 e -> e.subject().equals(userId.toString()) && e.type().equals(UserCreated.TYPE), Duration.ofSeconds(20));
         UserCreated body = createdEvent.dataAs(UserCreated.class);
-        assertThat(createdEvent.networkId()).isEqualTo(admin.networkId);
-        assertThat(createdEvent.actor()).isEqualTo("user:" + admin.userId);
-        assertThat(body.email()).isEqualTo("Dana.Reyes@" + admin.domain);
+        assertThat(createdEvent.networkId()).isEqualTo(admin.networkId());
+        assertThat(createdEvent.actor()).isEqualTo("user:" + admin.userId());
+        assertThat(body.email()).isEqualTo("Dana.Reyes@" + admin.domain());
         assertThat(body.roles()).containsExactly("contact-center-agent");
 
-        given().auth().oauth2(admin.token).post("/api/v1/users/{id}/deactivate", userId)
+        given().auth().oauth2(admin.token()).post("/api/v1/users/{id}/deactivate", userId)
                 .then().statusCode(200).body("status", equalTo("deactivated")).body("deactivatedAt", notNullValue());
         // Deactivating again is harmless and announces nothing new.
-        given().auth().oauth2(admin.token).post("/api/v1/users/{id}/deactivate", userId)
+        given().auth().oauth2(admin.token()).post("/api/v1/users/{id}/deactivate", userId)
                 .then().statusCode(200).body("status", equalTo("deactivated"));
 
         var deactivations = EventProbe.all(Topics.DIRECTORY_USERS,
@@ -71,10 +73,10 @@ class DirectoryFlowTest {
     @Test
     void emailIsUniquePerNetworkWhateverItsCaseAndTheConflictNamesTheHolder() {
         Admin admin = bootstrap();
-        String id = createUser(admin, "sam.lee@" + admin.domain).path("id");
+        String id = createUser(admin, "sam.lee@" + admin.domain()).path("id");
 
-        given().auth().oauth2(admin.token).contentType(ContentType.JSON)
-                .body(Map.of("firstName", "Other", "lastName", "Sam", "email", "SAM.LEE@" + admin.domain.toUpperCase(),
+        given().auth().oauth2(admin.token()).contentType(ContentType.JSON)
+                .body(Map.of("firstName", "Other", "lastName", "Sam", "email", "SAM.LEE@" + admin.domain().toUpperCase(),
                         "roles", new String[]{"contact-center-agent"}))
                 .post("/api/v1/users")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -82,8 +84,8 @@ class DirectoryFlowTest {
 
         // The same email is free in another network.
         Admin other = bootstrap();
-        given().auth().oauth2(other.token).contentType(ContentType.JSON)
-                .body(Map.of("firstName", "Sam", "lastName", "Lee", "email", "sam.lee@" + admin.domain,
+        given().auth().oauth2(other.token()).contentType(ContentType.JSON)
+                .body(Map.of("firstName", "Sam", "lastName", "Lee", "email", "sam.lee@" + admin.domain(),
                         "roles", new String[]{"contact-center-agent"}))
                 .post("/api/v1/users").then().statusCode(201);
     }
@@ -99,8 +101,8 @@ class DirectoryFlowTest {
             for (int i = 0; i < threads; i++) {
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return given().auth().oauth2(admin.token).contentType(ContentType.JSON)
-                            .body(Map.of("firstName", "Race", "lastName", "Condition", "email", "race@" + admin.domain,
+                    return given().auth().oauth2(admin.token()).contentType(ContentType.JSON)
+                            .body(Map.of("firstName", "Race", "lastName", "Condition", "email", "race@" + admin.domain(),
                                     "roles", new String[]{"contact-center-agent"}))
                             .post("/api/v1/users").statusCode();
                 }));
@@ -120,7 +122,7 @@ class DirectoryFlowTest {
     @Test
     void badInputIsA400ProblemListingEveryField() {
         Admin admin = bootstrap();
-        given().auth().oauth2(admin.token).contentType(ContentType.JSON)
+        given().auth().oauth2(admin.token()).contentType(ContentType.JSON)
                 .body(Map.of("firstName", "", "email", "not-an-email", "roles", new String[]{"wizard"}))
                 .post("/api/v1/users")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -128,20 +130,20 @@ class DirectoryFlowTest {
                 .body("errors.field", hasItem("firstName"))
                 .body("errors.field", hasItem("lastName"));
 
-        given().auth().oauth2(admin.token).contentType(ContentType.JSON)
-                .body(Map.of("firstName", "A", "lastName", "B", "email", "a.b@" + admin.domain, "roles", new String[]{"wizard"}))
+        given().auth().oauth2(admin.token()).contentType(ContentType.JSON)
+                .body(Map.of("firstName", "A", "lastName", "B", "email", "a.b@" + admin.domain(), "roles", new String[]{"wizard"}))
                 .post("/api/v1/users")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("roles[0]"))
                 .body("errors[0].message", containsString("GET /api/v1/roles"));
 
-        given().auth().oauth2(admin.token).contentType(ContentType.JSON).body("{\"firstName\": [")
+        given().auth().oauth2(admin.token()).contentType(ContentType.JSON).body("{\"firstName\": [")
                 .post("/api/v1/users")
                 .then().statusCode(400).contentType("application/problem+json");
 
-        given().auth().oauth2(admin.token).post("/api/v1/users/{id}/deactivate", UUID.randomUUID())
+        given().auth().oauth2(admin.token()).post("/api/v1/users/{id}/deactivate", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(admin.token).get("/api/v1/users/not-a-uuid")
+        given().auth().oauth2(admin.token()).get("/api/v1/users/not-a-uuid")
                 .then().statusCode(404);
 
         given().contentType(ContentType.JSON).body(Map.of("name", "Acme"))
@@ -152,35 +154,35 @@ class DirectoryFlowTest {
     @Test
     void callersNeedAValidTokenThePermissionAndTheirOwnNetwork() {
         Admin admin = bootstrap();
-        String userId = createUser(admin, "kim@" + admin.domain).path("id");
+        String userId = createUser(admin, "kim@" + admin.domain()).path("id");
 
         given().get("/api/v1/users/{id}", userId)
                 .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2("not.a.token").get("/api/v1/users/{id}", userId)
                 .then().statusCode(401).contentType("application/problem+json");
 
-        String agent = TestTokens.token(admin.networkId, UUID.randomUUID(), Permission.MAKE_OUTBOUND_CALLS);
+        String agent = TestTokens.token(admin.networkId(), UUID.randomUUID(), Permission.MAKE_OUTBOUND_CALLS);
         given().auth().oauth2(agent).post("/api/v1/users/{id}/deactivate", userId)
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("View & Edit User Management"));
 
         Admin stranger = bootstrap();
-        given().auth().oauth2(stranger.token).get("/api/v1/users/{id}", userId)
+        given().auth().oauth2(stranger.token()).get("/api/v1/users/{id}", userId)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(stranger.token).post("/api/v1/users/{id}/deactivate", userId)
+        given().auth().oauth2(stranger.token()).post("/api/v1/users/{id}/deactivate", userId)
                 .then().statusCode(404);
-        given().auth().oauth2(admin.token).get("/api/v1/users/{id}", userId)
+        given().auth().oauth2(admin.token()).get("/api/v1/users/{id}", userId)
                 .then().statusCode(200).body("status", equalTo("invited"));
     }
 
     @Test
     void signInRejectsWrongPasswordsAndInvitedUsersAndTheTokenVerifiesAgainstTheJwks() {
         Admin admin = bootstrap();
-        given().contentType(ContentType.JSON).body(Map.of("email", admin.email, "password", "wrong password!!"))
+        given().contentType(ContentType.JSON).body(Map.of("email", admin.email(), "password", "wrong password!!"))
                 .post("/api/v1/auth/token")
                 .then().statusCode(401).contentType("application/problem+json");
-        createUser(admin, "invited@" + admin.domain);
-        given().contentType(ContentType.JSON).body(Map.of("email", "invited@" + admin.domain, "password", PASSWORD))
+        createUser(admin, "invited@" + admin.domain());
+        given().contentType(ContentType.JSON).body(Map.of("email", "invited@" + admin.domain(), "password", PASSWORD))
                 .post("/api/v1/auth/token")
                 .then().statusCode(401);
 
@@ -193,9 +195,9 @@ class DirectoryFlowTest {
     void theCallersTraceTravelsWithTheEventTheRequestPublished() {
         Admin admin = bootstrap();
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        String userId = given().auth().oauth2(admin.token).contentType(ContentType.JSON)
+        String userId = given().auth().oauth2(admin.token()).contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .body(Map.of("firstName", "Tia", "lastName", "Trace", "email", "tia@" + admin.domain,
+                .body(Map.of("firstName", "Tia", "lastName", "Trace", "email", "tia@" + admin.domain(),
                         "roles", new String[]{"contact-center-agent"}))
                 .post("/api/v1/users")
                 .then().statusCode(201).header("traceparent", containsString(traceId)).extract().path("id");
@@ -204,7 +206,7 @@ class DirectoryFlowTest {
         assertThat(CloudEventCodec.get(record.headers(), CloudEventCodec.TRACEPARENT)).startsWith("00-" + traceId + "-");
 
         // Without a trace from the caller, the request starts one and the event carries it.
-        String started = given().auth().oauth2(admin.token).post("/api/v1/users/{id}/deactivate", userId)
+        String started = given().auth().oauth2(admin.token()).post("/api/v1/users/{id}/deactivate", userId)
                 .then().statusCode(200).extract().header("traceparent");
         assertThat(TraceContext.traceIdOf(started)).isNotNull().isNotEqualTo(traceId);
         var deactivated = EventProbe.awaitRecord(Topics.DIRECTORY_USERS,
@@ -216,7 +218,7 @@ class DirectoryFlowTest {
     @Test
     void adminCannotDeactivateThemselves() {
         Admin admin = bootstrap();
-        given().auth().oauth2(admin.token).post("/api/v1/users/{id}/deactivate", admin.userId)
+        given().auth().oauth2(admin.token()).post("/api/v1/users/{id}/deactivate", admin.userId())
                 .then().statusCode(409).contentType("application/problem+json");
     }
 
@@ -226,37 +228,5 @@ class DirectoryFlowTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("switchboard_outbox_pending"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/users"));
-    }
-
-    record Admin(UUID networkId, UUID userId, String email, String token, String domain) {
-    }
-
-    static Admin bootstrap() {
-        String domain = "n" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
-        String email = "admin@" + domain;
-        UUID networkId = UUID.fromString(given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Acme Plumbing", "admin", Map.of("firstName", "Ada", "lastName", "Admin",
-                        "email", email, "password", PASSWORD)))
-                .post("/api/v1/networks")
-                .then().statusCode(201).body("admin.status", equalTo("active")).extract().path("id"));
-        ExtractableResponse<Response> token = given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD))
-                .post("/api/v1/auth/token")
-                .then().statusCode(200).body("tokenType", equalTo("Bearer")).extract();
-        return new Admin(networkId, UUID.fromString(token.path("userId")), email, token.path("accessToken"), domain);
-    }
-
-    static ExtractableResponse<Response> createUser(Admin admin, String email) {
-        String local = email.substring(0, email.indexOf('@'));
-        return given().auth().oauth2(admin.token).contentType(ContentType.JSON)
-                .body(Map.of("firstName", local.contains(".") ? capital(local.split("\\.")[0]) : capital(local),
-                        "lastName", local.contains(".") ? capital(local.split("\\.")[1]) : "Tester",
-                        "email", email, "roles", new String[]{"contact-center-agent"}))
-                .post("/api/v1/users")
-                .then().statusCode(201).extract();
-    }
-
-    private static String capital(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -48,7 +48,8 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(dataDir);
             Path config = writeConfig();
             if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
-                runToCompletion(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString(),
+                // "--cluster-id=" keeps an id that starts with '-' (1 in 64 of them) from being read as an option.
+                runToCompletion(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(), "-c", config.toString(),
                         "--ignore-formatted"));
             }
             process = java(List.of("kafka.Kafka", config.toString()))
