@@ -70,12 +70,15 @@ public class SsoService {
                 throw ProblemException.invalidField("jwksUri", "must be an http(s) URL such as https://login.example.com/keys");
             }
         } else {
+            int keys;
             try {
-                if (new JsonWebKeySet(draft.jwks()).getJsonWebKeys().isEmpty()) {
-                    throw ProblemException.invalidField("jwks", "the key set holds no keys");
-                }
-            } catch (JoseException e) {
-                throw ProblemException.invalidField("jwks", "is not a JSON Web Key Set: " + e.getMessage());
+                keys = new JsonWebKeySet(draft.jwks()).getJsonWebKeys().size();
+            } catch (JoseException | RuntimeException e) {
+                // jose4j reports a wrongly typed member (e.g. "keys": 5) as a ClassCastException.
+                throw ProblemException.invalidField("jwks", "is not a JSON Web Key Set ({\"keys\": [ … ]})");
+            }
+            if (keys == 0) {
+                throw ProblemException.invalidField("jwks", "the key set holds no keys");
             }
         }
         String issuer = draft.issuer().trim();
