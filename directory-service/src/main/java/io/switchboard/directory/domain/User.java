@@ -12,8 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.Fetch;
-import org.hibernate.annotations.FetchMode;
+import io.switchboard.platform.rest.Paging;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.OptimisticLock;
 
 import java.time.Instant;
@@ -81,20 +81,20 @@ public class User extends PanacheEntityBase {
     @Column(name = "external_id")
     public String externalId;
 
-    // Lists load each collection for the whole page in one query (SUBSELECT), not one query per user.
+    // A page of users loads each collection in one query by the page's ids, not one query per user.
     @ElementCollection(fetch = FetchType.EAGER)
-    @Fetch(FetchMode.SUBSELECT)
+    @BatchSize(size = Paging.MAX_LIMIT)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
     public Set<String> roles = new LinkedHashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @Fetch(FetchMode.SUBSELECT)
+    @BatchSize(size = Paging.MAX_LIMIT)
     @CollectionTable(name = "user_role_disabled_tenant", joinColumns = @JoinColumn(name = "user_id"))
     public Set<RoleTenantDisabled> disabledRoleTenants = new LinkedHashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @Fetch(FetchMode.SUBSELECT)
+    @BatchSize(size = Paging.MAX_LIMIT)
     @CollectionTable(name = "user_tenant", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "tenant_id")
     public Set<UUID> tenantIds = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package io.switchboard.directory.service;
 
+import io.switchboard.directory.domain.BuiltInRole;
 import io.switchboard.directory.domain.Role;
 import io.switchboard.directory.domain.RoleTenantDisabled;
 import io.switchboard.directory.domain.Tenant;
@@ -9,7 +10,6 @@ import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
 import io.switchboard.platform.rest.Versions;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,6 +46,8 @@ public class UserService {
 
     public record Page(List<User> users, String nextCursor) {
     }
+
+    private static final int RARE_SEARCH_ROWS = 5_000;
 
     private final UserEvents events;
     private final PasswordHasher hasher;
@@ -84,35 +88,57 @@ public class UserService {
         return User.findInNetwork(networkId, userId).orElseThrow(() -> ProblemException.notFound("User", userId));
     }
 
-    /** Users in name order, searched and filtered from indexes, one keyset page at a time. */
+    /**
+     * Users in name order, searched and filtered from indexes, one keyset page at a time.
+     *
+     * <p>Walking the name index and filtering is fast when matches are dense, but crosses most of the table to reach a
+     * rare name late in the alphabet. So a search of three or more characters (pg_trgm's minimum) first collects its
+     * matches through the trigram index, up to {@value #RARE_SEARCH_ROWS}, and sorts them; only a search matching more
+     * than that walks the name index instead.
+     */
     @Transactional
     public Page list(UUID networkId, ListQuery query) {
-        StringBuilder where = new StringBuilder("networkId = :network");
-        Parameters params = Parameters.with("network", networkId);
-        if (query.search() != null && !query.search().isBlank()) {
-            where.append(" and searchText like :search escape '\\'");
-            params.and("search", "%" + escapeLike(query.search().trim().toLowerCase()) + "%");
+        StringBuilder where = new StringBuilder("u.network_id = :network");
+        Map<String, Object> params = new HashMap<>();
+        params.put("network", networkId);
+        String search = query.search() == null ? "" : query.search().trim().toLowerCase();
+        if (!search.isEmpty()) {
+            where.append(" and u.search_text like :search escape '\\'");
+            params.put("search", "%" + escapeLike(search) + "%");
         }
         if (query.role() != null) {
-            where.append(" and :role member of roles");
-            params.and("role", query.role());
+            where.append(" and exists (select 1 from user_role r where r.user_id = u.id and r.role = :role)");
+            params.put("role", query.role());
         }
         if (query.tenantId() != null) {
-            where.append(" and :tenant member of tenantIds");
-            params.and("tenant", query.tenantId());
+            where.append(" and exists (select 1 from user_tenant t where t.user_id = u.id and t.tenant_id = :tenant)");
+            params.put("tenant", query.tenantId());
         }
         if (query.status() != null) {
-            where.append(" and status = :status");
-            params.and("status", query.status());
+            where.append(" and u.status = :status");
+            params.put("status", query.status().name());
         }
         Cursor after = Cursor.decode(query.cursor());
         if (after != null) {
-            where.append(" and (lower(lastName) > :cLast or (lower(lastName) = :cLast and (lower(firstName) > :cFirst"
-                    + " or (lower(firstName) = :cFirst and id > :cId))))");
-            params.and("cLast", after.lastName()).and("cFirst", after.firstName()).and("cId", after.id());
+            where.append(" and (lower(u.last_name), lower(u.first_name), u.id) > (:cLast, :cFirst, :cId)");
+            params.put("cLast", after.lastName());
+            params.put("cFirst", after.firstName());
+            params.put("cId", after.id());
         }
-        List<User> rows = User.<User>find(where + " order by lower(lastName), lower(firstName), id", params)
-                .page(0, query.limit() + 1).list();
+        params.put("limit", query.limit() + 1);
+        List<UUID> ids = null;
+        if (search.length() >= 3) {
+            ids = rareMatches(where, params);
+        }
+        if (ids == null) {
+            ids = ids("select u.id from app_user u where " + where
+                    + " order by lower(u.last_name), lower(u.first_name), u.id limit :limit", params);
+        }
+        Map<UUID, User> loaded = new HashMap<>();
+        if (!ids.isEmpty()) {
+            User.<User>list("id in ?1", ids).forEach(u -> loaded.put(u.id, u));
+        }
+        List<User> rows = ids.stream().map(loaded::get).filter(java.util.Objects::nonNull).toList();
         String next = null;
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());
@@ -120,6 +146,30 @@ public class UserService {
             next = new Cursor(last.lastName.toLowerCase(), last.firstName.toLowerCase(), last.id).encode();
         }
         return new Page(rows, next);
+    }
+
+    /** The page's ids when fewer than {@value #RARE_SEARCH_ROWS} users match, else null; one pass over the matches. */
+    private static List<UUID> rareMatches(StringBuilder where, Map<String, Object> params) {
+        var query = User.getEntityManager().createNativeQuery("""
+                        with m as materialized (
+                            select u.id, lower(u.last_name) as ln, lower(u.first_name) as fn from app_user u
+                             where %s limit %d)
+                        select m.id, (select count(*) from m) from m order by m.ln, m.fn, m.id limit :limit"""
+                        .formatted(where, RARE_SEARCH_ROWS + 1), Object[].class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        if (!rows.isEmpty() && ((Number) rows.get(0)[1]).intValue() > RARE_SEARCH_ROWS) {
+            return null;
+        }
+        return rows.stream().map(r -> (UUID) r[0]).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<UUID> ids(String sql, Map<String, Object> params) {
+        var query = User.getEntityManager().createNativeQuery(sql, UUID.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     @Transactional
@@ -170,6 +220,9 @@ public class UserService {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        if (!keys.contains(BuiltInRole.NETWORK_ADMIN.code())) {
+            requireAnotherAdmin(user, "take the Network Admin role away from");
+        }
         user.roles.clear();
         user.roles.addAll(keys);
         user.disabledRoleTenants.clear();
@@ -213,6 +266,7 @@ public class UserService {
         if (user.id.equals(callerId)) {
             throw ProblemException.conflict("You cannot deactivate yourself; ask another network admin");
         }
+        requireAnotherAdmin(user, "deactivate");
         Instant now = Instant.now();
         user.status = UserStatus.DEACTIVATED;
         user.deactivatedAt = now;
@@ -241,6 +295,20 @@ public class UserService {
         user.flush();
         events.changed(UserChanged.REACTIVATED, user, actor);
         return user;
+    }
+
+    /** A network never loses its last active admin: no one could manage it any more. */
+    private static void requireAnotherAdmin(User user, String action) {
+        String admin = BuiltInRole.NETWORK_ADMIN.code();
+        if (user.status != UserStatus.ACTIVE || !user.roles.contains(admin)) {
+            return;
+        }
+        long others = User.count("networkId = ?1 and status = ?2 and ?3 member of roles and id <> ?4",
+                user.networkId, UserStatus.ACTIVE, admin, user.id);
+        if (others == 0) {
+            throw ProblemException.conflict("You cannot " + action + " " + user.fullName()
+                    + ": they are the network's last active Network Admin; make someone else an admin first");
+        }
     }
 
     private User insert(UUID networkId, NewUser request, UserStatus status, String passwordHash, String externalId,
