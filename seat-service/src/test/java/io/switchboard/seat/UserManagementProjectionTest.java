@@ -2,6 +2,7 @@ package io.switchboard.seat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.platform.contract.Topics;
+import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.platform.contract.UserNumbersReleased;
@@ -123,6 +124,34 @@ class UserManagementProjectionTest {
                 .body("teardown.reports.service", contains("number-service", "routing-service"))
                 .body("teardown.reports[0].detail", containsString("+16195550100")));
         given().auth().oauth2(admin).get("/api/v1/user-management").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void laterDirectoryEventsUpdateTheRowAndAReactivatedUserReturnsToTheTable() {
+        UUID networkId = UUID.randomUUID();
+        UUID userId = UUID.randomUUID();
+        String admin = TestTokens.admin(networkId);
+        EventProbe.send(Topics.DIRECTORY_USERS, created(networkId, userId, "Rex", "Return", 0));
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserChanged.ROLES_CHANGED,
+                changed(networkId, userId, "ACTIVE", List.of("contact-center-agent", "dispatcher"), 2)));
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserDeactivated.TYPE,
+                new UserDeactivated(userId, networkId, "rex.return@example.com", 3, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/v1/users/{id}", userId).then().statusCode(200).body("status", equalTo("deactivated")));
+        given().auth().oauth2(admin).queryParam("search", "rex").get("/api/v1/user-management").then().body("items", hasSize(0));
+
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserChanged.REACTIVATED,
+                changed(networkId, userId, "ACTIVE", List.of("contact-center-agent", "dispatcher"), 4)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
+                .queryParam("search", "rex").get("/api/v1/user-management").then().statusCode(200)
+                .body("items.userId", contains(userId.toString()))
+                .body("items[0].roles", contains("contact-center-agent", "dispatcher"))
+                .body("items[0].seatLevel", equalTo("none")));
+    }
+
+    private static UserChanged changed(UUID networkId, UUID userId, String status, List<String> roles, long version) {
+        return new UserChanged(userId, networkId, "rex.return@example.com", "Rex", "Return", null, status, roles, List.of(),
+                version, Instant.now(), List.of(), List.of(), null, List.of(), List.of());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.switchboard.sync;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.platform.contract.Topics;
+import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
 import io.switchboard.platform.events.EventEnvelope;
@@ -43,5 +44,30 @@ class DirectoryReplicaTest {
 
         given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).get("/api/v1/sync/users/{id}", userId)
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anEmailChangeReachesTheReplicaAndAnOlderChangeArrivingLateDoesNotUndoIt() {
+        UUID networkId = UUID.randomUUID();
+        UUID userId = UUID.randomUUID();
+        String admin = TestTokens.admin(networkId);
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserCreated.TYPE, new UserCreated(userId,
+                networkId, "lou.ma@example.com", "Lou", "Ma", null, "ACTIVE", List.of("contact-center-agent"), List.of(), 0,
+                Instant.now(), List.of(), List.of())));
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserChanged.UPDATED,
+                changed(userId, networkId, "lou.ma@new.example.com", "lou.ma@example.com", 3)));
+        // Version 2 (an earlier rename) is delivered after version 3: ignored.
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserChanged.UPDATED,
+                changed(userId, networkId, "lou.ma@old.example.com", "lou.ma@example.com", 2)));
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserChanged.ROLES_CHANGED,
+                changed(userId, networkId, "lou.ma@new.example.com", null, 4)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/v1/sync/users/{id}", userId).then().statusCode(200)
+                .body("email", equalTo("lou.ma@new.example.com")).body("directoryVersion", equalTo(4)));
+    }
+
+    private static UserChanged changed(UUID userId, UUID networkId, String email, String previousEmail, long version) {
+        return new UserChanged(userId, networkId, email, "Lou", "Ma", null, "ACTIVE", List.of("contact-center-agent"),
+                List.of(), version, Instant.now(), List.of(), List.of(), previousEmail, List.of(), List.of());
     }
 }
