@@ -18,6 +18,8 @@ public enum Permission {
             "Create, edit, invite and deactivate users; assign seats, lines, E911 addresses, queues and voicemail"),
     MANAGE_ROLES("hub.roles.manage", "Manage Roles", "Create and edit roles and the permissions they grant"),
     MANAGE_TENANTS("hub.tenants.manage", "Manage Tenants", "Add and edit the network's ServiceTitan tenants"),
+    MANAGE_NUMBERS("hub.numbers.manage", "Manage Phone Numbers",
+            "Search for, buy and release the network's phone numbers and set their forwarding, SMS, lead and campaign"),
     MANAGE_SIGN_IN("hub.sign-in.manage", "Manage Sign-In & Provisioning",
             "Register the network's single sign-on issuer and issue the SCIM provisioning secret");
 
