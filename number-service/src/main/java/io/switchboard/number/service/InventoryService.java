@@ -65,17 +65,28 @@ public class InventoryService {
                     "the carrier has no local numbers for ZIP " + q.zip() + "; search by area code instead"));
         }
         String digits = q.contains() == null || q.contains().isBlank() ? null : PhoneNumbers.keypad(q.contains());
-        Carrier.Page page;
-        try {
-            page = carrier.search(new Carrier.Search(areaCodes, q.tollFree(), digits, q.limit(), blankToNull(q.cursor())));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this search returned; start again without it");
+        // Numbers already bought (by anyone) are dropped, and the carrier asked again, so a page is full when it can be.
+        List<String> offered = new java.util.ArrayList<>();
+        String cursor = blankToNull(q.cursor());
+        for (int round = 0; round < 5 && offered.size() < q.limit(); round++) {
+            Carrier.Page page;
+            try {
+                page = carrier.search(new Carrier.Search(areaCodes, q.tollFree(), digits, q.limit() - offered.size(), cursor));
+            } catch (RuntimeException e) {
+                // The cursor is the carrier's opaque text; anything it cannot read is the caller's to fix.
+                throw ProblemException.invalidField("cursor", "is not a cursor this search returned; start again without it");
+            }
+            Set<String> taken = new HashSet<>();
+            if (!page.numbers().isEmpty()) {
+                PhoneNumber.<PhoneNumber>list("number in ?1", page.numbers()).forEach(n -> taken.add(n.number));
+            }
+            page.numbers().stream().filter(n -> !taken.contains(n)).forEach(offered::add);
+            cursor = page.nextCursor();
+            if (cursor == null) {
+                break;
+            }
         }
-        Set<String> taken = new HashSet<>();
-        if (!page.numbers().isEmpty()) {
-            PhoneNumber.<PhoneNumber>list("number in ?1", page.numbers()).forEach(n -> taken.add(n.number));
-        }
-        return new Carrier.Page(page.numbers().stream().filter(n -> !taken.contains(n)).toList(), page.nextCursor());
+        return new Carrier.Page(offered, cursor);
     }
 
     /** Buys a number; it is assignable (if a direct-line number) as soon as this returns. */
