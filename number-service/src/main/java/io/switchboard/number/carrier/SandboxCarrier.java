@@ -1,18 +1,21 @@
 package io.switchboard.number.carrier;
 
 import io.quarkus.arc.lookup.LookupIfProperty;
+import io.switchboard.number.domain.PhoneNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A carrier with a deterministic US inventory and no outside calls: for each area code it offers the same numbers in
  * the same order every time (a full-period walk over the area code's 8 million NXX-XXXX numbers), so tests and demos
- * are repeatable. Exchanges N11 and 555 are never offered. Whether a number is already taken is for the caller to
- * know; the sandbox only sells what a carrier in that area code could.
+ * are repeatable. Exchanges N11 and 555 are never offered, nor a number it already sold (one in our inventory).
  */
 @ApplicationScoped
 @LookupIfProperty(name = "switchboard.number.carrier", stringValue = "sandbox", lookupIfMissing = true)
@@ -23,6 +26,19 @@ public class SandboxCarrier implements Carrier {
     /** Coprime with SPACE, so i → (STEP·i + offset) mod SPACE visits every number once. */
     private static final long STEP = 2_654_435_761L % SPACE | 1;
     private static final int MAX_SCAN = 2_000_000;
+    private static final int CHUNK = 200;
+
+    /** Which of these numbers the sandbox has already sold: the ones some network bought through us. */
+    private final Function<List<String>, Set<String>> soldNumbers;
+
+    public SandboxCarrier() {
+        this(candidates -> PhoneNumber.<PhoneNumber>list("number in ?1", candidates).stream()
+                .map(n -> n.number).collect(Collectors.toSet()));
+    }
+
+    SandboxCarrier(Function<List<String>, Set<String>> soldNumbers) {
+        this.soldNumbers = soldNumbers;
+    }
 
     @Override
     public Page search(Search search) {
@@ -42,12 +58,28 @@ public class SandboxCarrier implements Carrier {
         long slots = constructive ? (8 - digits.length()) * pow10(7 - digits.length()) : SPACE;
         while (prefixIndex < prefixes.size() && found.size() < search.limit() && scanned < MAX_SCAN) {
             String prefix = prefixes.get(prefixIndex);
-            while (position < slots && found.size() < search.limit() && scanned < MAX_SCAN) {
-                String subscriber = constructive ? containing(digits, position) : subscriber(prefix, position);
-                position++;
+            // Candidates in a chunk, then one look-up of which are sold; the cursor stops right after the last one used.
+            List<long[]> positions = new ArrayList<>();
+            List<String> candidates = new ArrayList<>();
+            long p = position;
+            while (p < slots && candidates.size() < CHUNK && scanned < MAX_SCAN) {
+                String subscriber = constructive ? containing(digits, p) : subscriber(prefix, p);
                 scanned++;
                 if (subscriber != null && (digits == null || (prefix + subscriber).contains(digits))) {
-                    found.add("+1" + prefix + subscriber);
+                    candidates.add("+1" + prefix + subscriber);
+                    positions.add(new long[]{p});
+                }
+                p++;
+            }
+            Set<String> sold = candidates.isEmpty() ? Set.of() : soldNumbers.apply(candidates);
+            position = p;
+            for (int c = 0; c < candidates.size(); c++) {
+                if (found.size() == search.limit()) {
+                    position = positions.get(c)[0];
+                    break;
+                }
+                if (!sold.contains(candidates.get(c))) {
+                    found.add(candidates.get(c));
                 }
             }
             if (position >= slots) {

@@ -11,9 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** The network's numbers: searching the carrier, buying, listing, and giving numbers back to the carrier. */
@@ -44,7 +42,7 @@ public class InventoryService {
         this.events = events;
     }
 
-    /** Numbers the carrier offers that nobody has bought yet; "Load More" is the next cursor. */
+    /** Numbers the carrier still has for sale; "Load More" is the next cursor. */
     @Transactional
     public Carrier.Page search(SearchQuery q) {
         int given = (q.areaCode() != null ? 1 : 0) + (q.zip() != null ? 1 : 0) + (q.tollFree() ? 1 : 0);
@@ -65,28 +63,17 @@ public class InventoryService {
                     "the carrier has no local numbers for ZIP " + q.zip() + "; search by area code instead"));
         }
         String digits = q.contains() == null || q.contains().isBlank() ? null : PhoneNumbers.keypad(q.contains());
-        // Numbers already bought (by anyone) are dropped, and the carrier asked again, so a page is full when it can be.
-        List<String> offered = new java.util.ArrayList<>();
-        String cursor = blankToNull(q.cursor());
-        for (int round = 0; round < 5 && offered.size() < q.limit(); round++) {
-            Carrier.Page page;
-            try {
-                page = carrier.search(new Carrier.Search(areaCodes, q.tollFree(), digits, q.limit() - offered.size(), cursor));
-            } catch (RuntimeException e) {
-                // The cursor is the carrier's opaque text; anything it cannot read is the caller's to fix.
-                throw ProblemException.invalidField("cursor", "is not a cursor this search returned; start again without it");
+        try {
+            return carrier.search(new Carrier.Search(areaCodes, q.tollFree(), digits, q.limit(), blankToNull(q.cursor())));
+        } catch (Carrier.CarrierException e) {
+            throw ProblemException.conflict("The carrier could not search: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (q.cursor() == null || q.cursor().isBlank()) {
+                throw e;
             }
-            Set<String> taken = new HashSet<>();
-            if (!page.numbers().isEmpty()) {
-                PhoneNumber.<PhoneNumber>list("number in ?1", page.numbers()).forEach(n -> taken.add(n.number));
-            }
-            page.numbers().stream().filter(n -> !taken.contains(n)).forEach(offered::add);
-            cursor = page.nextCursor();
-            if (cursor == null) {
-                break;
-            }
+            // The cursor is the carrier's opaque text; anything it cannot read is the caller's to fix.
+            throw ProblemException.invalidField("cursor", "is not a cursor this search returned; start again without it");
         }
-        return new Carrier.Page(offered, cursor);
     }
 
     /** Buys a number; it is assignable (if a direct-line number) as soon as this returns. */
