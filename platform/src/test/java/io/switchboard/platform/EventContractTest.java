@@ -2,6 +2,10 @@ package io.switchboard.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.platform.contract.AssignRandomDirectLines;
+import io.switchboard.platform.contract.DirectLineChanged;
+import io.switchboard.platform.contract.NumberChanged;
+import io.switchboard.platform.contract.RandomDirectLinesAssigned;
 import io.switchboard.platform.contract.RoleChanged;
 import io.switchboard.platform.contract.TenantChanged;
 import io.switchboard.platform.contract.UserChanged;
@@ -38,6 +42,10 @@ class EventContractTest {
                 Arguments.of(UserChanged.TENANTS_CHANGED, UserChanged.class),
                 Arguments.of(RoleChanged.UPDATED, RoleChanged.class),
                 Arguments.of(TenantChanged.CREATED, TenantChanged.class),
+                Arguments.of(DirectLineChanged.ASSIGNED, DirectLineChanged.class),
+                Arguments.of(NumberChanged.PURCHASED, NumberChanged.class),
+                Arguments.of(AssignRandomDirectLines.TYPE, AssignRandomDirectLines.class),
+                Arguments.of(RandomDirectLinesAssigned.TYPE, RandomDirectLinesAssigned.class),
                 Arguments.of(UserNumbersReleased.TYPE, UserNumbersReleased.class),
                 Arguments.of(UserRoutingReleased.TYPE, UserRoutingReleased.class));
     }
