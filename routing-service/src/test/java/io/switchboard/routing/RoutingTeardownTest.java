@@ -20,7 +20,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
@@ -61,8 +60,9 @@ class RoutingTeardownTest {
 
         given().auth().oauth2(admin).get("/api/v1/users/{id}/queues", userId).then().statusCode(200).body("$", hasSize(0));
         given().auth().oauth2(admin).get("/api/v1/users/{id}/queues", colleague).then().statusCode(200).body("$", hasSize(1));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> EventProbe.all(Topics.ROUTING_ASSIGNMENTS,
-                e -> e.subject().equals(userId.toString()), Duration.ofMillis(500)).size() == 1);
+        // The redelivered deactivation released nothing twice (a poll loop over a 500 ms probe timed out on a busy CI).
+        assertThat(EventProbe.all(Topics.ROUTING_ASSIGNMENTS, e -> e.subject().equals(userId.toString()),
+                Duration.ofSeconds(3))).hasSize(1);
     }
 
     private static void queue(UUID networkId, UUID id, String name, String kind) {
