@@ -10,12 +10,13 @@ public final class Topics {
     public static final String NUMBER_INVENTORY = "number.inventory.v1";
     /** Commands to number-service (from seat-service's jobs); replies come on {@link #NUMBER_LINES}. */
     public static final String NUMBER_COMMANDS = "number.commands.v1";
+    public static final String SYNC_LINKS = "sync.links.v1";
     public static final String ROUTING_ASSIGNMENTS = "routing.assignments.v1";
 
     public static final String DLQ_SUFFIX = ".dlq";
 
     /** Every event topic; each also has its dead-letter twin. */
-    public static final java.util.List<String> ALL = java.util.List.of(DIRECTORY_USERS, DIRECTORY_ROLES, DIRECTORY_TENANTS, NUMBER_LINES, NUMBER_INVENTORY, NUMBER_COMMANDS, ROUTING_ASSIGNMENTS);
+    public static final java.util.List<String> ALL = java.util.List.of(DIRECTORY_USERS, DIRECTORY_ROLES, DIRECTORY_TENANTS, NUMBER_LINES, NUMBER_INVENTORY, NUMBER_COMMANDS, ROUTING_ASSIGNMENTS, SYNC_LINKS);
 
     private Topics() {
     }

@@ -5,17 +5,17 @@ import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
-import io.switchboard.sync.service.DirectoryReplicaService;
+import io.switchboard.sync.service.SyncService;
 import jakarta.inject.Singleton;
 
-/** Directory user events keep the local replica of hub users. */
+/** Directory user events: the replica, the tenants to link in, and clearing the Office Phone on deactivation. */
 @Singleton
 public class DirectoryUserEventsHandler extends EventRouter {
 
-    public DirectoryUserEventsHandler(DirectoryReplicaService replica) {
+    public DirectoryUserEventsHandler(SyncService sync) {
         super("directory-users", Topics.DIRECTORY_USERS);
-        on(UserCreated.TYPE, UserCreated.class, replica::apply);
-        UserChanged.TYPES.forEach(type -> on(type, UserChanged.class, replica::apply));
-        on(UserDeactivated.TYPE, UserDeactivated.class, replica::apply);
+        on(UserCreated.TYPE, UserCreated.class, sync::apply);
+        UserChanged.TYPES.forEach(type -> on(type, UserChanged.class, sync::apply));
+        on(UserDeactivated.TYPE, UserDeactivated.class, sync::apply);
     }
 }

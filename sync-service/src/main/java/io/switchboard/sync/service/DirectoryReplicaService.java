@@ -8,28 +8,52 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Keeps the replica at the newest directory version seen; older events arriving late are ignored. */
 @ApplicationScoped
 public class DirectoryReplicaService {
 
+    /** What the replica held before an applied event (email null when the user was new). */
+    public record Previous(String email, String status) {
+    }
+
+    /** Applies the event if newer; returns what was there before, or empty when the event was stale. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UserCreated e) {
-        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.version());
+    public Optional<Previous> apply(UserCreated e) {
+        return upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.version());
     }
 
     /** Every later user event carries the whole user; an email change reaches the replica this way. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UserChanged e) {
-        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.version());
+    public Optional<Previous> apply(UserChanged e) {
+        return upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.version());
     }
 
-    private static void upsert(java.util.UUID userId, java.util.UUID networkId, String email, String firstName,
-                               String lastName, String status, long version) {
+    /** True when applied (the deactivation is newer than what the replica holds). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean apply(UserDeactivated e) {
+        DirectoryUser user = newerThan(e.userId(), e.version());
+        if (user == null) {
+            return false;
+        }
+        user.networkId = e.networkId();
+        user.email = e.email();
+        user.status = "DEACTIVATED";
+        user.directoryVersion = e.version();
+        user.updatedAt = Instant.now();
+        user.persist();
+        return true;
+    }
+
+    private static Optional<Previous> upsert(UUID userId, UUID networkId, String email, String firstName, String lastName,
+                                             String status, long version) {
         DirectoryUser user = newerThan(userId, version);
         if (user == null) {
-            return;
+            return Optional.empty();
         }
+        Previous previous = new Previous(user.email, user.status);
         user.networkId = networkId;
         user.email = email;
         user.firstName = firstName;
@@ -38,24 +62,11 @@ public class DirectoryReplicaService {
         user.directoryVersion = version;
         user.updatedAt = Instant.now();
         user.persist();
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UserDeactivated e) {
-        DirectoryUser user = newerThan(e.userId(), e.version());
-        if (user == null) {
-            return;
-        }
-        user.networkId = e.networkId();
-        user.email = e.email();
-        user.status = "DEACTIVATED";
-        user.directoryVersion = e.version();
-        user.updatedAt = Instant.now();
-        user.persist();
+        return Optional.of(previous);
     }
 
     /** The row to update, or null when the replica already holds this version or a newer one. */
-    private static DirectoryUser newerThan(java.util.UUID userId, long version) {
+    private static DirectoryUser newerThan(UUID userId, long version) {
         DirectoryUser user = DirectoryUser.findById(userId);
         if (user == null) {
             user = new DirectoryUser();
