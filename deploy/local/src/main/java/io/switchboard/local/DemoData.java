@@ -16,6 +16,16 @@ public final class DemoData {
     private DemoData() {
     }
 
+    /** The demo tenant's ServiceTitan id; the walk-through registers it as a tenant of the demo network. */
+    public static final long SERVICETITAN_TENANT = 1045321;
+
+    /** ServiceTitan employees matching the demo users, so sync-service links them by email. */
+    public static void seedServiceTitan(io.switchboard.sandbox.ServiceTitanSandbox serviceTitan) {
+        serviceTitan.addEmployee(SERVICETITAN_TENANT, "Dana Admin", ADMIN_EMAIL);
+        serviceTitan.addEmployee(SERVICETITAN_TENANT, "Riley Chen", "riley.chen@demo.switchboard.dev");
+        serviceTitan.addEmployee(SERVICETITAN_TENANT, "Sam Ortiz", "sam.ortiz@demo.switchboard.dev");
+    }
+
     public static void load(LocalStack stack) {
         String body = """
                 {"name": "%s", "admin": {"firstName": "Dana", "lastName": "Admin", "email": "%s", "password": "%s"}}"""

@@ -35,17 +35,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** Where and on which ports to run. */
     public record Options(Path repoRoot, Path workDir, int firstServicePort, int kafkaPort, int postgresPort,
-                          List<String> jvmOptions) {
+                          int serviceTitanPort, List<String> jvmOptions) {
 
         /** The DESIGN.md ports: services 8081–8085, Kafka 9092, PostgreSQL 5432 (or free ports where those are taken). */
         public static Options standard(Path repoRoot) {
-            return new Options(repoRoot, repoRoot.resolve(".local-stack"), 8081, 9092, 5432, defaultJvm());
+            return new Options(repoRoot, repoRoot.resolve(".local-stack"), 8081, 9092, 5432, 8089, defaultJvm());
         }
 
         /** Free ports everywhere, so it can run beside a stack that is already up (tests, benchmarks). */
         public static Options isolated(Path repoRoot, Path workDir) {
             int base = freeRange(5);
-            return new Options(repoRoot, workDir, base, Ports.free(), Ports.free(), defaultJvm());
+            return new Options(repoRoot, workDir, base, Ports.free(), Ports.free(), Ports.free(), defaultJvm());
         }
 
         private static List<String> defaultJvm() {
@@ -58,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Process> services = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private io.switchboard.sandbox.ServiceTitanSandbox serviceTitan;
 
     public LocalStack(Options options) {
         this.options = options;
@@ -84,6 +85,9 @@ public final class LocalStack implements AutoCloseable {
             int kafkaPort = Ports.isFree(options.kafkaPort()) ? options.kafkaPort() : Ports.free();
             postgres = PostgresServer.start(options.workDir().resolve("postgres"), pgPort);
             kafka = new KafkaBroker(options.workDir().resolve("kafka"), kafkaPort).start(remaining(deadline));
+            serviceTitan = io.switchboard.sandbox.ServiceTitanSandbox.start(
+                    Ports.isFree(options.serviceTitanPort()) ? options.serviceTitanPort() : Ports.free());
+            DemoData.seedServiceTitan(serviceTitan);
             Path signingKey = writeSigningKey();
             for (String service : SERVICES) {
                 services.put(service, launch(service, signingKey));
@@ -109,6 +113,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The ServiceTitan sandbox sync-service writes Office Phones to. */
+    public io.switchboard.sandbox.ServiceTitanSandbox serviceTitan() {
+        return serviceTitan;
+    }
+
     public PostgresServer postgres() {
         return postgres;
     }
@@ -131,6 +140,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         services.clear();
+        if (serviceTitan != null) {
+            serviceTitan.close();
+            serviceTitan = null;
+        }
         if (kafka != null) {
             kafka.close();
             kafka = null;
@@ -159,6 +172,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", url("directory") + "/api/v1/auth/jwks");
+        if (service.equals("sync")) {
+            env.put("SWITCHBOARD_SYNC_SERVICETITAN_AUTH_URL", serviceTitan.url() + "/connect/token");
+            env.put("SWITCHBOARD_SYNC_SERVICETITAN_API_URL", serviceTitan.url());
+        }
         if (service.equals("directory")) {
             env.put("SWITCHBOARD_DIRECTORY_PRIVATE_KEY_LOCATION", signingKey.toString());
         }

@@ -39,6 +39,8 @@ public final class Main {
             System.out.printf("  %-18s %s   (OpenAPI %s/q/openapi, log %s)%n", service + "-service", stack.url(service),
                     stack.url(service), root.relativize(stack.log(service)));
         }
+        System.out.println("  ServiceTitan sandbox " + stack.serviceTitan().url() + " (tenant " + DemoData.SERVICETITAN_TENANT
+                + ", employees matching the demo users)");
         System.out.println("  Kafka              " + stack.kafkaBootstrapServers());
         System.out.println("  PostgreSQL         localhost:" + stack.postgres().port() + " (user postgres, password postgres;"
                 + " databases directory, number, seat, routing, sync)");

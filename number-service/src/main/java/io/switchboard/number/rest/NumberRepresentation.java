@@ -1,10 +1,13 @@
 package io.switchboard.number.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.switchboard.number.domain.PhoneNumber;
 
 import java.time.Instant;
 import java.util.UUID;
 
+// "isLead" is the seed's field name; without this Jackson would also show it as "lead" (an is-getter).
+@JsonIgnoreProperties({"lead"})
 public record NumberRepresentation(
         String number,
         String usage,
