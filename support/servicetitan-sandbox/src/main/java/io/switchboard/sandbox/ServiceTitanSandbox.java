@@ -62,6 +62,8 @@ public final class ServiceTitanSandbox implements AutoCloseable {
     private volatile Duration tokenLifetime = Duration.ofMinutes(15);
 
     private ServiceTitanSandbox(int port) throws IOException {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: +40 ms a call.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("localhost", port), 256);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -165,6 +167,10 @@ public final class ServiceTitanSandbox implements AutoCloseable {
                 token(exchange);
                 return;
             }
+            if (path.startsWith("/sandbox/")) {
+                control(exchange, path, method);
+                return;
+            }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             String appKey = exchange.getRequestHeaders().getFirst("ST-App-Key");
             Instant expiry = auth == null || !auth.startsWith("Bearer ") ? null : tokens.get(auth.substring(7));
@@ -245,6 +251,34 @@ public final class ServiceTitanSandbox implements AutoCloseable {
         } catch (RuntimeException e) {
             respond(exchange, 400, error("Bad Request", String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * Controls for a sandbox run as a process (the local stack, manual tests): {@code POST /sandbox/latency?ms=50},
+     * {@code POST /sandbox/faults?tooManyRequests=0.3&serverErrors=0.2&retryAfter=1},
+     * {@code POST /sandbox/employees?tenant=&name=&email=}, {@code GET /sandbox/patches}.
+     */
+    private void control(HttpExchange exchange, String path, String method) throws IOException {
+        Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
+        switch (method + " " + path) {
+            case "POST /sandbox/latency" -> latency(Duration.ofMillis(Long.parseLong(q.getOrDefault("ms", "0"))));
+            case "POST /sandbox/faults" -> faults(Double.parseDouble(q.getOrDefault("tooManyRequests", "0")),
+                    Double.parseDouble(q.getOrDefault("serverErrors", "0")), Integer.parseInt(q.getOrDefault("retryAfter", "1")));
+            case "POST /sandbox/employees" -> {
+                long id = addEmployee(Long.parseLong(q.get("tenant")), q.getOrDefault("name", ""), q.get("email"));
+                respond(exchange, 200, JSON.createObjectNode().put("id", id));
+                return;
+            }
+            case "GET /sandbox/patches" -> {
+                respond(exchange, 200, JSON.valueToTree(patches()));
+                return;
+            }
+            default -> {
+                respond(exchange, 404, error("Not Found", "sandbox controls: /sandbox/latency, /faults, /employees, /patches"));
+                return;
+            }
+        }
+        respond(exchange, 200, JSON.createObjectNode().put("ok", true));
     }
 
     private void token(HttpExchange exchange) throws IOException {
