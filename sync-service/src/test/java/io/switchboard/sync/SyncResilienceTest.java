@@ -116,4 +116,43 @@ class SyncResilienceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(st.officePhone(t.serviceTitanTenantId(), employee)).isEqualTo("+16195550555"));
     }
+
+    @Test
+    void oneTokenServesManyCallsAndAnExpiringTokenIsRenewedBeforeCallsFail() {
+        st.tokenLifetime(Duration.ofSeconds(2));
+        try {
+            UUID networkId = UUID.randomUUID();
+            TenantRef t = tenant();
+            List<UUID> ids = new ArrayList<>();
+            List<Long> employees = new ArrayList<>();
+            long tokensBefore = st.tokenRequests();
+            for (int i = 0; i < 5; i++) {
+                UUID userId = UUID.randomUUID();
+                String email = "tok" + i + "." + userId.toString().substring(0, 6) + "@demo.example.com";
+                employees.add(st.addEmployee(t.serviceTitanTenantId(), "Tok " + i, email));
+                ids.add(userId);
+                user(networkId, userId, email, "ACTIVE", 0, List.of(t));
+                line(networkId, userId, "+1619555" + (2000 + i), 1);
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                for (int i = 0; i < 5; i++) {
+                    assertThat(st.officePhone(t.serviceTitanTenantId(), employees.get(i))).isEqualTo("+1619555" + (2000 + i));
+                }
+            });
+            // Ten calls (five look-ups, five writes) within the token's life: far fewer token requests than calls.
+            assertThat(st.tokenRequests() - tokensBefore).isLessThanOrEqualTo(3);
+
+            await().pollDelay(Duration.ofMillis(2500)).until(() -> true);
+            for (int i = 0; i < 5; i++) {
+                line(networkId, ids.get(i), "+1619555" + (3000 + i), 2);
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                for (int i = 0; i < 5; i++) {
+                    assertThat(st.officePhone(t.serviceTitanTenantId(), employees.get(i))).isEqualTo("+1619555" + (3000 + i));
+                }
+            });
+        } finally {
+            st.tokenLifetime(Duration.ofMinutes(15));
+        }
+    }
 }

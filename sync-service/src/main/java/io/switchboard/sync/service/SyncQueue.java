@@ -32,6 +32,16 @@ public class SyncQueue {
         this.em = em;
     }
 
+    /**
+     * Serializes everything that reads one user's line and links and then decides what to write: without it a line
+     * applied while the user's link is being resolved could be seen by neither side, and never written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockUser(UUID userId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(?1 as text), 7))")
+                .setParameter(1, userId.toString()).getSingleResult();
+    }
+
     /** Replaces the user's tenants; new tenants (and all of them when the email changed) get a link to resolve. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tenants(UUID userId, UUID networkId, String email, List<TenantRef> tenants, boolean emailChanged) {

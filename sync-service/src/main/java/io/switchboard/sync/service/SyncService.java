@@ -44,17 +44,20 @@ public class SyncService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserCreated e) {
+        queue.lockUser(e.userId());
         replica.apply(e).ifPresent(previous -> relink(e.userId(), e.networkId(), e.email(), e.tenants(), previous));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserChanged e) {
+        queue.lockUser(e.userId());
         replica.apply(e).ifPresent(previous -> relink(e.userId(), e.networkId(), e.email(), e.tenants(), previous));
     }
 
     /** Deactivated: the Office Phone is cleared in every linked tenant. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserDeactivated e) {
+        queue.lockUser(e.userId());
         if (replica.apply(e)) {
             queue.wantEverywhere(e.userId(), null);
             signal.wake();
@@ -64,6 +67,7 @@ public class SyncService {
     /** A newer line (by the user's line version) is wanted everywhere; an older event arriving late changes nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(DirectLineChanged e) {
+        queue.lockUser(e.userId());
         int updated = em.createNativeQuery("""
                         insert into user_line (user_id, number, line_version, updated_at) values (?1, ?2, ?3, now())
                         on conflict (user_id) do update set number = excluded.number, line_version = excluded.line_version,
@@ -92,6 +96,7 @@ public class SyncService {
     /** A link was resolved: say so, and when linked, write the current line there (a tenant added to an active user too). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void linkResolved(SyncQueue.LinkItem item, String status, Long employeeId, int candidates) {
+        queue.lockUser(item.userId());
         queue.linked(item, status, employeeId);
         String type = switch (status) {
             case "LINKED" -> SyncLinkChanged.LINKED;

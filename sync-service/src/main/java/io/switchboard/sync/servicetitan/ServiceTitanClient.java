@@ -59,6 +59,7 @@ public class ServiceTitanClient {
     private final HttpClient http;
     private final RateLimiter limiter;
     private final Map<Long, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<Long, Object> tokenLocks = new ConcurrentHashMap<>();
 
     public ServiceTitanClient(SyncConfig config) {
         this.config = config.servicetitan();
@@ -147,6 +148,17 @@ public class ServiceTitanClient {
         if (cached != null && Instant.now().isBefore(cached.renewAt())) {
             return cached.value();
         }
+        // One token request per tenant at a time: the calls waiting for it all use the one it brings.
+        synchronized (tokenLocks.computeIfAbsent(tenant, t -> new Object())) {
+            cached = tokens.get(tenant);
+            if (cached != null && Instant.now().isBefore(cached.renewAt())) {
+                return cached.value();
+            }
+            return fetchToken(tenant);
+        }
+    }
+
+    private String fetchToken(long tenant) throws IOException, InterruptedException, CallFailed {
         SyncConfig.Credentials own = config.tenants().get(Long.toString(tenant));
         String clientId = own != null && own.clientId().isPresent() ? own.clientId().get()
                 : config.defaults().clientId().orElseThrow(() -> new CallFailed(401, null, "no ServiceTitan client id for tenant " + tenant));
