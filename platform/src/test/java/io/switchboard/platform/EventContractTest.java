@@ -6,7 +6,9 @@ import io.switchboard.platform.contract.AssignRandomDirectLines;
 import io.switchboard.platform.contract.DirectLineChanged;
 import io.switchboard.platform.contract.NumberChanged;
 import io.switchboard.platform.contract.RandomDirectLinesAssigned;
+import io.switchboard.platform.contract.OfficePhoneWritten;
 import io.switchboard.platform.contract.RoleChanged;
+import io.switchboard.platform.contract.SyncLinkChanged;
 import io.switchboard.platform.contract.TenantChanged;
 import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.contract.UserCreated;
@@ -46,6 +48,8 @@ class EventContractTest {
                 Arguments.of(NumberChanged.PURCHASED, NumberChanged.class),
                 Arguments.of(AssignRandomDirectLines.TYPE, AssignRandomDirectLines.class),
                 Arguments.of(RandomDirectLinesAssigned.TYPE, RandomDirectLinesAssigned.class),
+                Arguments.of(SyncLinkChanged.NOT_FOUND, SyncLinkChanged.class),
+                Arguments.of(OfficePhoneWritten.TYPE, OfficePhoneWritten.class),
                 Arguments.of(UserNumbersReleased.TYPE, UserNumbersReleased.class),
                 Arguments.of(UserRoutingReleased.TYPE, UserRoutingReleased.class));
     }
