@@ -17,10 +17,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,19 +43,16 @@ import java.util.regex.Pattern;
  */
 public final class NumberBench {
 
-    private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
-    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern NUMBERS = Pattern.compile("\"(\\+1\\d{10})\"");
     private static final List<String> AREA_CODES = List.of("619", "858", "213", "415", "512", "206", "305", "702",
             "303", "214", "312", "617");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalStack stack;
-    private String token;
-    private UUID networkId;
+    private final StackClient api;
 
     private NumberBench(LocalStack stack) {
         this.stack = stack;
+        this.api = new StackClient(stack);
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +61,7 @@ public final class NumberBench {
         try (LocalStack stack = new LocalStack(LocalStack.Options.isolated(root, root.resolve("bench/target/stack")))
                 .start(Duration.ofSeconds(180))) {
             NumberBench bench = new NumberBench(stack);
-            bench.signIn();
+            bench.api.signIn();
             List<UUID> people = bench.createUsers(2 * users);
             // Enough for the direct assignments, the random bulk, and 10 % to spare.
             List<String> numbers = bench.buyNumbers(2 * users + users / 10);
@@ -79,25 +71,17 @@ public final class NumberBench {
         }
     }
 
-    private void signIn() throws Exception {
-        String domain = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
-        networkId = UUID.fromString(find(ID, send("POST", "directory", "/api/v1/networks", """
-                {"name":"Bench","admin":{"firstName":"B","lastName":"Admin","email":"admin@%s","password":"benchmark-password"}}"""
-                .formatted(domain), 201)));
-        token = find(TOKEN, send("POST", "directory", "/api/v1/auth/token",
-                "{\"email\":\"admin@%s\",\"password\":\"benchmark-password\"}".formatted(domain), 200));
-    }
 
     private List<UUID> createUsers(int count) throws Exception {
         long start = System.nanoTime();
         Queue ids = new Queue();
-        parallel(4, count, i -> ids.add(UUID.fromString(find(ID, send("POST", "directory", "/api/v1/users", """
+        parallel(4, count, i -> ids.add(UUID.fromString(StackClient.find(StackClient.ID, api.send("POST", "directory", "/api/v1/users", """
                 {"firstName":"N","lastName":"U%d","email":"u%d-%s@bench.example.com","roles":["contact-center-agent"]}"""
                 .formatted(i, i, UUID.randomUUID()), 201)))));
         List<UUID> users = new ArrayList<>(ids.items);
         // number-service learns of users from directory events; wait until it knows them all.
         for (UUID u : users) {
-            while (status("number", "/api/v1/users/" + u + "/numbers") != 200) {
+            while (api.status("number", "/api/v1/users/" + u + "/numbers") != 200) {
                 Thread.sleep(20);
             }
         }
@@ -110,7 +94,7 @@ public final class NumberBench {
         long start = System.nanoTime();
         List<String> offered = new ArrayList<>();
         for (String areaCode : AREA_CODES) {
-            String body = send("GET", "number", "/api/v1/numbers/available?limit=200&areaCode=" + areaCode, null, 200);
+            String body = api.send("GET", "number", "/api/v1/numbers/available?limit=200&areaCode=" + areaCode, null, 200);
             Matcher m = NUMBERS.matcher(body);
             while (m.find() && offered.size() < count) {
                 offered.add(m.group(1));
@@ -119,7 +103,7 @@ public final class NumberBench {
         if (offered.size() < count) {
             throw new IllegalStateException("the area codes offered only " + offered.size() + " numbers; add area codes");
         }
-        parallel(4, offered.size(), i -> send("POST", "number", "/api/v1/numbers",
+        parallel(4, offered.size(), i -> api.send("POST", "number", "/api/v1/numbers",
                 "{\"number\":\"" + offered.get(i) + "\",\"usage\":\"direct-line\"}", 201));
         System.out.printf(Locale.ROOT, "bought %d numbers: %.1f s%n", offered.size(), (System.nanoTime() - start) / 1e9);
         return offered;
@@ -129,7 +113,7 @@ public final class NumberBench {
         Latencies l = new Latencies(users.size());
         for (UUID u : users) {
             long t0 = System.nanoTime();
-            send("GET", "number", "/api/v1/users/" + u + "/numbers", null, 200);
+            api.send("GET", "number", "/api/v1/users/" + u + "/numbers", null, 200);
             l.add(System.nanoTime() - t0);
         }
         baselineP50 = l.percentileMillis(50);
@@ -150,7 +134,7 @@ public final class NumberBench {
         long start = System.nanoTime();
         parallel(clients, users.size(), i -> {
             long t0 = System.nanoTime();
-            send("PUT", "number", "/api/v1/users/" + users.get(i) + "/direct-line", "{\"number\":\"" + numbers.get(i) + "\"}", 200);
+            api.send("PUT", "number", "/api/v1/users/" + users.get(i) + "/direct-line", "{\"number\":\"" + numbers.get(i) + "\"}", 200);
             synchronized (l) {
                 l.add(System.nanoTime() - t0);
             }
@@ -175,8 +159,8 @@ public final class NumberBench {
                 consumer.poll(Duration.ofMillis(100));
             }
             EventEnvelope command = new EventEnvelope(UUID.randomUUID(), AssignRandomDirectLines.TYPE, "switchboard/bench",
-                    requestId.toString(), Instant.now(), networkId, "bench",
-                    EventJson.write(new AssignRandomDirectLines(requestId, networkId, users, "415")));
+                    requestId.toString(), Instant.now(), api.networkId(), "bench",
+                    EventJson.write(new AssignRandomDirectLines(requestId, api.networkId(), users, "415")));
             long start = System.nanoTime();
             producer.send(CloudEventCodec.toRecord(Topics.NUMBER_COMMANDS, command)).get();
             RandomDirectLinesAssigned reply = null;
@@ -201,27 +185,7 @@ public final class NumberBench {
         }
     }
 
-    private int status(String service, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Authorization", "Bearer " + token).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
 
-    private String send(String method, String service, String path, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
 
     interface Task {
         Object run(int i) throws Exception;
@@ -254,11 +218,4 @@ public final class NumberBench {
         }
     }
 
-    private static String find(Pattern pattern, String body) {
-        Matcher m = pattern.matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("unexpected response: " + body.substring(0, Math.min(300, body.length())));
-        }
-        return m.group(1);
-    }
 }

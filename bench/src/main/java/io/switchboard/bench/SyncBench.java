@@ -13,7 +13,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -38,18 +37,15 @@ import java.util.regex.Pattern;
  */
 public final class SyncBench {
 
-    private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
-    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final long FIRST_TENANT = 3_000_001;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalStack stack;
+    private final StackClient api;
     private final ServiceTitanSandbox st;
-    private String token;
-    private UUID networkId;
 
     private SyncBench(LocalStack stack) {
         this.stack = stack;
+        this.api = new StackClient(stack);
         this.st = stack.serviceTitan();
     }
 
@@ -60,7 +56,7 @@ public final class SyncBench {
         try (LocalStack stack = new LocalStack(LocalStack.Options.isolated(root, root.resolve("bench/target/stack")))
                 .start(Duration.ofSeconds(180))) {
             SyncBench bench = new SyncBench(stack);
-            bench.signIn();
+            bench.api.signIn();
             List<UUID> tenants = bench.tenants(10);
             List<UUID> single = bench.users("lat", latencyUsers, tenants.subList(0, 1));
             List<UUID> multi = bench.users("tput", throughputUsers, tenants);
@@ -89,19 +85,11 @@ public final class SyncBench {
         }
     }
 
-    private void signIn() throws Exception {
-        String domain = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
-        networkId = UUID.fromString(find(ID, send("POST", "directory", "/api/v1/networks", """
-                {"name":"Bench","admin":{"firstName":"B","lastName":"Admin","email":"admin@%s","password":"benchmark-password"}}"""
-                .formatted(domain), 201)));
-        token = find(TOKEN, send("POST", "directory", "/api/v1/auth/token",
-                "{\"email\":\"admin@%s\",\"password\":\"benchmark-password\"}".formatted(domain), 200));
-    }
 
     private List<UUID> tenants(int count) throws Exception {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(UUID.fromString(find(ID, send("POST", "directory", "/api/v1/tenants",
+            ids.add(UUID.fromString(StackClient.find(StackClient.ID, api.send("POST", "directory", "/api/v1/tenants",
                     "{\"name\":\"Tenant %d\",\"serviceTitanTenantId\":%d}".formatted(i, FIRST_TENANT + i), 201))));
         }
         return ids;
@@ -119,7 +107,7 @@ public final class SyncBench {
             for (int t = 0; t < tenants.size(); t++) {
                 st.addEmployee(FIRST_TENANT + t, "Bench " + i, email);
             }
-            users.add(UUID.fromString(find(ID, send("POST", "directory", "/api/v1/users", """
+            users.add(UUID.fromString(StackClient.find(StackClient.ID, api.send("POST", "directory", "/api/v1/users", """
                     {"firstName":"Bench","lastName":"%s%d","email":"%s","roles":["contact-center-agent"],"tenantIds":[%s]}"""
                     .formatted(prefix, i, email, tenantIds), 201))));
         }
@@ -130,7 +118,7 @@ public final class SyncBench {
         long start = System.nanoTime();
         Pattern linked = Pattern.compile("\"linked\":(\\d+)");
         while (true) {
-            Matcher m = linked.matcher(send("GET", "sync", "/api/v1/sync/status", null, 200));
+            Matcher m = linked.matcher(api.send("GET", "sync", "/api/v1/sync/status", null, 200));
             if (m.find() && Integer.parseInt(m.group(1)) >= links) {
                 break;
             }
@@ -146,7 +134,7 @@ public final class SyncBench {
     /** The same PATCH the service sends, straight from here to the sandbox. */
     private Latencies baseline(int count) throws Exception {
         String form = "grant_type=client_credentials&client_id=bench&client_secret=bench";
-        String stToken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
+        String stToken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.http().send(HttpRequest.newBuilder(
                         URI.create(st.url() + "/connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .path("access_token").asText();
@@ -156,7 +144,7 @@ public final class SyncBench {
             String number = "+1619555" + (1000 + i);
             int before = st.patches().size();
             long t0 = System.nanoTime();
-            var response = http.sendAsync(HttpRequest.newBuilder(URI.create(st.url() + "/settings/v2/tenant/" + FIRST_TENANT
+            var response = api.http().sendAsync(HttpRequest.newBuilder(URI.create(st.url() + "/settings/v2/tenant/" + FIRST_TENANT
                             + "/employees/" + employee)).header("Authorization", "Bearer " + stToken).header("ST-App-Key", "bench")
                     .header("Content-Type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"phoneNumber\":\"" + number + "\"}"))
@@ -224,32 +212,10 @@ public final class SyncBench {
 
     private void publish(KafkaProducer<String, byte[]> producer, UUID userId, String number) {
         EventEnvelope event = new EventEnvelope(UUID.randomUUID(), DirectLineChanged.ASSIGNED, "switchboard/bench",
-                userId.toString(), Instant.now(), networkId, "bench",
-                EventJson.write(new DirectLineChanged(userId, networkId, number, null, List.of(), 1, Instant.now())));
+                userId.toString(), Instant.now(), api.networkId(), "bench",
+                EventJson.write(new DirectLineChanged(userId, api.networkId(), number, null, List.of(), 1, Instant.now())));
         producer.send(CloudEventCodec.toRecord(Topics.NUMBER_LINES, event));
     }
 
-    private String send(String method, String service, String path, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
 
-    private static String find(Pattern pattern, String body) {
-        Matcher m = pattern.matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("unexpected response: " + body.substring(0, Math.min(300, body.length())));
-        }
-        return m.group(1);
-    }
 }

@@ -45,7 +45,21 @@ public final class LocalStack implements AutoCloseable {
         /** Free ports everywhere, so it can run beside a stack that is already up (tests, benchmarks). */
         public static Options isolated(Path repoRoot, Path workDir) {
             int base = freeRange(5);
-            return new Options(repoRoot, workDir, base, Ports.free(), Ports.free(), Ports.free(), defaultJvm());
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
+            for (int p = base; p < base + SERVICES.size(); p++) {
+                taken.add(p);
+            }
+            return new Options(repoRoot, workDir, base, freeExcept(taken), freeExcept(taken), freeExcept(taken), defaultJvm());
+        }
+
+        /** A free port none of the others took: a port free now is also free for the next one asked. */
+        private static int freeExcept(java.util.Set<Integer> taken) {
+            while (true) {
+                int port = Ports.free();
+                if (taken.add(port)) {
+                    return port;
+                }
+            }
         }
 
         private static List<String> defaultJvm() {
