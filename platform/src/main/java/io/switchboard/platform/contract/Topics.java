@@ -11,12 +11,17 @@ public final class Topics {
     /** Commands to number-service (from seat-service's jobs); replies come on {@link #NUMBER_LINES}. */
     public static final String NUMBER_COMMANDS = "number.commands.v1";
     public static final String SYNC_LINKS = "sync.links.v1";
+    public static final String SEAT_SEATS = "seat.seats.v1";
+    public static final String ROUTING_QUEUES = "routing.queues.v1";
+    public static final String ROUTING_VOICEMAIL = "routing.voicemail.v1";
+    public static final String ROUTING_RECORDING = "routing.recording.v1";
     public static final String ROUTING_ASSIGNMENTS = "routing.assignments.v1";
 
     public static final String DLQ_SUFFIX = ".dlq";
 
     /** Every event topic; each also has its dead-letter twin. */
-    public static final java.util.List<String> ALL = java.util.List.of(DIRECTORY_USERS, DIRECTORY_ROLES, DIRECTORY_TENANTS, NUMBER_LINES, NUMBER_INVENTORY, NUMBER_COMMANDS, ROUTING_ASSIGNMENTS, SYNC_LINKS);
+    public static final java.util.List<String> ALL = java.util.List.of(DIRECTORY_USERS, DIRECTORY_ROLES, DIRECTORY_TENANTS, NUMBER_LINES, NUMBER_INVENTORY, NUMBER_COMMANDS, ROUTING_ASSIGNMENTS, SYNC_LINKS, SEAT_SEATS, ROUTING_QUEUES,
+            ROUTING_VOICEMAIL, ROUTING_RECORDING);
 
     private Topics() {
     }

@@ -20,6 +20,8 @@ public enum Permission {
     MANAGE_TENANTS("hub.tenants.manage", "Manage Tenants", "Add and edit the network's ServiceTitan tenants"),
     MANAGE_NUMBERS("hub.numbers.manage", "Manage Phone Numbers",
             "Search for, buy and release the network's phone numbers and set their forwarding, SMS, lead and campaign"),
+    TELEPHONY_INTAKE("hub.telephony.intake", "Telephony Intake",
+            "Deliver voicemail messages from the phone system (for the telephony integration's service account)"),
     MANAGE_SIGN_IN("hub.sign-in.manage", "Manage Sign-In & Provisioning",
             "Register the network's single sign-on issuer and issue the SCIM provisioning secret");
 

@@ -21,5 +21,23 @@ public class Queue extends PanacheEntityBase {
 
     public String name;
 
+    /** CALL_CENTER or DEPARTMENT. */
     public String kind;
+
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+
+    @Column(name = "created_at")
+    public java.time.Instant createdAt;
+
+    @jakarta.persistence.Version
+    public long version;
+
+    public static java.util.Optional<Queue> findInNetwork(UUID networkId, UUID id) {
+        return find("id = ?1 and networkId = ?2", id, networkId).firstResultOptional();
+    }
+
+    public boolean callCenter() {
+        return "CALL_CENTER".equals(kind);
+    }
 }

@@ -23,4 +23,7 @@ public class VoicemailBox extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Column(name = "email_notifications")
+    public boolean emailNotifications = true;
 }

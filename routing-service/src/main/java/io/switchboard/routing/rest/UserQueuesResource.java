@@ -3,8 +3,7 @@ package io.switchboard.routing.rest;
 import io.quarkus.security.Authenticated;
 import io.switchboard.platform.security.CallerContext;
 import io.switchboard.platform.security.Permission;
-import io.switchboard.routing.domain.Queue;
-import io.switchboard.routing.domain.QueueMember;
+import io.switchboard.routing.service.QueueService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,22 +16,18 @@ import java.util.UUID;
 @Authenticated
 public class UserQueuesResource {
 
-    public record QueueMembership(UUID queueId, String name, String kind) {
-    }
-
+    private final QueueService queues;
     private final CallerContext caller;
 
-    public UserQueuesResource(CallerContext caller) {
+    public UserQueuesResource(QueueService queues, CallerContext caller) {
+        this.queues = queues;
         this.caller = caller;
     }
 
     @GET
     @Operation(summary = "The queues (call centers and departments) the user belongs to")
-    public List<QueueMembership> list(@PathParam("userId") UUID userId) {
+    public List<QueueResource.QueueRepresentation> list(@PathParam("userId") UUID userId) {
         caller.require(Permission.VIEW_USER_MANAGEMENT, Permission.EDIT_USER_MANAGEMENT);
-        return QueueMember.<QueueMember>list("userId = ?1 and networkId = ?2", userId, caller.networkId()).stream()
-                .map(m -> Queue.<Queue>findById(m.queueId))
-                .map(q -> new QueueMembership(q.id, q.name, q.kind.toLowerCase().replace('_', '-')))
-                .toList();
+        return queues.queuesOf(caller.networkId(), userId).stream().map(QueueResource.QueueRepresentation::of).toList();
     }
 }
