@@ -32,6 +32,15 @@ final class RoutingApi {
         return new Network(id, TestTokens.admin(id));
     }
 
+    /** A hub user, announced without waiting (for many at once); {@code ignored} only tells the overloads apart. */
+    static UUID user(Network network, String email, String ignored) {
+        UUID userId = UUID.randomUUID();
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(network.id(), userId, UserCreated.TYPE,
+                new UserCreated(userId, network.id(), email, "Cy", "Copy", null, "ACTIVE", List.of("contact-center-agent"),
+                        List.of(), 1, Instant.now(), List.of(), List.of())));
+        return userId;
+    }
+
     /** A hub user; returns once routing-service knows them. */
     static UUID user(Network network, String email) {
         UUID userId = UUID.randomUUID();

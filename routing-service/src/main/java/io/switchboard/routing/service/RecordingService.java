@@ -25,7 +25,10 @@ public class RecordingService {
     public record Draft(String inbound, String outbound, String announcement) {
     }
 
-    /** Effective settings and, per field, whether it comes from the network default. */
+    /**
+     * Effective settings and, per field, whether it comes from the network default. {@code version} is 0 while nothing
+     * was ever saved and counts saves from 1, so an update names the version it read.
+     */
     public record Effective(String inbound, String outbound, String announcement, boolean inboundFromDefault,
                             boolean outboundFromDefault, boolean announcementFromDefault, long version) {
     }
@@ -42,7 +45,7 @@ public class RecordingService {
     public Effective defaults(UUID networkId) {
         RecordingSettings.Default d = RecordingSettings.Default.findById(networkId);
         return d == null ? new Effective(START.inbound(), START.outbound(), START.announcement(), true, true, true, 0)
-                : new Effective(d.inbound, d.outbound, d.announcement, true, true, true, d.version);
+                : new Effective(d.inbound, d.outbound, d.announcement, true, true, true, d.version + 1);
     }
 
     @Transactional
@@ -54,14 +57,14 @@ public class RecordingService {
             d = new RecordingSettings.Default();
             d.networkId = networkId;
         } else {
-            expected.check(d.version);
+            expected.check(d.version + 1);
         }
         d.inbound = valid.inbound();
         d.outbound = valid.outbound();
         d.announcement = valid.announcement();
         d.updatedAt = Instant.now();
         d.persistAndFlush();
-        events.recording(networkId, null, new RoutingEvents.Recording(d.inbound, d.outbound, d.announcement, false, d.version), actor);
+        events.recording(networkId, null, new RoutingEvents.Recording(d.inbound, d.outbound, d.announcement, false, d.version + 1), actor);
         return defaults(networkId);
     }
 
@@ -83,7 +86,7 @@ public class RecordingService {
             o.userId = userId;
             o.networkId = networkId;
         } else {
-            expected.check(o.version);
+            expected.check(o.version + 1);
         }
         o.inbound = valid.inbound();
         o.outbound = valid.outbound();
@@ -103,7 +106,7 @@ public class RecordingService {
         }
         return new Effective(o.inbound != null ? o.inbound : d.inbound(), o.outbound != null ? o.outbound : d.outbound(),
                 o.announcement != null ? o.announcement : d.announcement(), o.inbound == null, o.outbound == null,
-                o.announcement == null, o.version);
+                o.announcement == null, o.version + 1);
     }
 
     private static Draft validate(Draft draft, boolean nullable) {
