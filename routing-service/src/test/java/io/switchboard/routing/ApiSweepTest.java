@@ -1,0 +1,188 @@
+package io.switchboard.routing;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.platform.security.Permission;
+import io.switchboard.routing.RoutingApi.Network;
+import io.switchboard.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.switchboard.routing.RoutingApi.join;
+import static io.switchboard.routing.RoutingApi.line;
+import static io.switchboard.routing.RoutingApi.network;
+import static io.switchboard.routing.RoutingApi.queue;
+import static io.switchboard.routing.RoutingApi.seat;
+import static io.switchboard.routing.RoutingApi.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Every endpoint: 401 without a token, 403 without the permission, 404 for another network's ids; bad input is a 4xx. */
+@QuarkusTest
+class ApiSweepTest {
+
+    record Endpoint(String method, String path, Object body, Permission... needs) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    Network owner;
+    UUID userId;
+    UUID queueId;
+    String messageId;
+
+    @BeforeEach
+    void fixture() {
+        owner = network();
+        userId = user(owner, "sweep." + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
+        queueId = queue(owner, "Sweep", "department");
+        seat(owner, userId, "BASIC", true, 1);
+        line(owner, userId, "+16195550150", 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> join(owner, queueId, userId).then().statusCode(200));
+        given().auth().oauth2(owner.admin()).contentType(ContentType.JSON).body(Map.of("emailNotifications", false))
+                .put("/api/v1/users/{id}/voicemail", userId).then().statusCode(200);
+        messageId = given().auth().oauth2(owner.admin()).contentType(ContentType.JSON)
+                .body(Map.of("caller", "+16195550100", "durationSeconds", 3, "audioRef", "a"))
+                .post("/api/v1/users/{id}/voicemail/messages", userId).then().statusCode(201).extract().path("id");
+    }
+
+    List<Endpoint> endpoints() {
+        Map<String, Object> q = Map.of("name", "Other", "kind", "department", "version", 0);
+        Map<String, Object> rec = Map.of("inbound", "never", "outbound", "never", "announcement", "never", "version", 0);
+        return List.of(
+                new Endpoint("GET", "/api/v1/queues", null),
+                new Endpoint("POST", "/api/v1/queues", q),
+                new Endpoint("GET", "/api/v1/queues/{queue}", null),
+                new Endpoint("PUT", "/api/v1/queues/{queue}", q),
+                new Endpoint("DELETE", "/api/v1/queues/{queue}", null),
+                new Endpoint("PUT", "/api/v1/queues/{queue}/members/{user}", null),
+                new Endpoint("DELETE", "/api/v1/queues/{queue}/members/{user}", null),
+                new Endpoint("GET", "/api/v1/users/{user}/queues", null),
+                new Endpoint("GET", "/api/v1/users/{user}/voicemail", null),
+                new Endpoint("PUT", "/api/v1/users/{user}/voicemail", Map.of("emailNotifications", true)),
+                new Endpoint("DELETE", "/api/v1/users/{user}/voicemail?confirm=true", null),
+                new Endpoint("GET", "/api/v1/users/{user}/voicemail/messages", null),
+                new Endpoint("POST", "/api/v1/users/{user}/voicemail/messages", Map.of("caller", "x", "durationSeconds", 1, "audioRef", "b")),
+                new Endpoint("POST", "/api/v1/users/{user}/voicemail/messages/{message}/read", null),
+                new Endpoint("DELETE", "/api/v1/users/{user}/voicemail/messages/{message}", null),
+                new Endpoint("GET", "/api/v1/recording-defaults", null),
+                new Endpoint("PUT", "/api/v1/recording-defaults", rec),
+                new Endpoint("GET", "/api/v1/users/{user}/recording-settings", null),
+                new Endpoint("PUT", "/api/v1/users/{user}/recording-settings", rec));
+    }
+
+    @Test
+    void withoutATokenEveryEndpointIs401() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            int status = call(given(), e).statusCode();
+            if (status != 401) {
+                wrong.add(e + " → " + status);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertUnchanged();
+    }
+
+    @Test
+    void aTokenWithoutThePermissionIs403() {
+        String agent = TestTokens.token(owner.id(), UUID.randomUUID(), Permission.MAKE_OUTBOUND_CALLS, Permission.VIEW_MY_TENANTS);
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            var response = call(given().auth().oauth2(agent), e);
+            if (response.statusCode() != 403 || !response.contentType().startsWith("application/problem+json")) {
+                wrong.add(e + " → " + response.statusCode());
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertUnchanged();
+    }
+
+    @Test
+    void anotherNetworksIdsAre404() {
+        String stranger = network().admin();
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            if (!e.path().contains("{")) {
+                continue;
+            }
+            int status = call(given().auth().oauth2(stranger), e).statusCode();
+            if (status != 404) {
+                wrong.add(e + " → " + status);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertUnchanged();
+    }
+
+    @Test
+    void badInputIsA4xxProblemAndChangesNothing() {
+        String u = "/api/v1/users/" + userId;
+        List<String[]> cases = List.of(
+                new String[]{"POST", "/api/v1/queues", "{\"name\": "},
+                new String[]{"POST", "/api/v1/queues", "{\"name\":\"\",\"kind\":\"department\"}"},
+                new String[]{"POST", "/api/v1/queues", "{\"name\":\"N\",\"kind\":\"lobby\"}"},
+                new String[]{"POST", "/api/v1/queues", "{\"name\":\"N\",\"kind\":\"department\",\"tenantId\":\"nope\"}"},
+                new String[]{"PUT", "/api/v1/queues/" + queueId, "{\"name\":\"N\",\"kind\":\"department\"}"},
+                new String[]{"PUT", "/api/v1/queues/not-a-uuid/members/" + userId, null},
+                new String[]{"PUT", u + "/voicemail", "{\"ccRecipients\":\"all\"}"},
+                new String[]{"PUT", u + "/voicemail", "{\"ccRecipients\":[null]}"},
+                new String[]{"PUT", u + "/voicemail", "{\"emailNotifications\":\"maybe\"}"},
+                new String[]{"DELETE", u + "/voicemail", null},
+                new String[]{"DELETE", u + "/voicemail?confirm=yes", null},
+                new String[]{"POST", u + "/voicemail/messages", "{\"caller\":\"x\",\"durationSeconds\":-1,\"audioRef\":\"a\"}"},
+                new String[]{"POST", u + "/voicemail/messages", "{\"caller\":\"x\",\"durationSeconds\":1}"},
+                new String[]{"POST", u + "/voicemail/messages", "{\"caller\":\"x\",\"durationSeconds\":1,\"audioRef\":\"a\",\"receivedAt\":\"yesterday\"}"},
+                new String[]{"POST", u + "/voicemail/messages/" + UUID.randomUUID() + "/read", null},
+                new String[]{"PUT", "/api/v1/recording-defaults", "{\"inbound\":\"always\"}"},
+                new String[]{"PUT", "/api/v1/recording-defaults", "{\"inbound\":\"always\",\"outbound\":\"always\",\"announcement\":\"prompt\"}"},
+                new String[]{"PUT", u + "/recording-settings", "{\"inbound\":\"loud\",\"version\":0}"},
+                new String[]{"PUT", u + "/recording-settings", "{\"version\":\"zero\"}"});
+        List<String> wrong = new ArrayList<>();
+        for (String[] c : cases) {
+            var spec = given().auth().oauth2(owner.admin()).contentType(ContentType.JSON);
+            if (c[2] != null) {
+                spec = spec.body(c[2]);
+            }
+            var response = spec.request(c[0], c[1]);
+            if (response.statusCode() < 400 || response.statusCode() >= 500
+                    || !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+                wrong.add(c[0] + " " + c[1] + " " + c[2] + " → " + response.statusCode());
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertUnchanged();
+    }
+
+    private io.restassured.response.Response call(RequestSpecification spec, Endpoint e) {
+        String path = e.path().replace("{user}", userId.toString()).replace("{queue}", queueId.toString())
+                .replace("{message}", messageId);
+        if (e.body() != null) {
+            spec = spec.contentType(ContentType.JSON).body(e.body());
+        }
+        return spec.request(e.method(), path);
+    }
+
+    private void assertUnchanged() {
+        given().auth().oauth2(owner.admin()).get("/api/v1/users/{id}/queues", userId).then().body("size()", equalTo(1));
+        given().auth().oauth2(owner.admin()).get("/api/v1/queues/{id}", queueId).then().statusCode(200)
+                .body("name", equalTo("Sweep")).body("version", equalTo(0));
+        given().auth().oauth2(owner.admin()).get("/api/v1/users/{id}/voicemail", userId).then()
+                .body("enabled", equalTo(true)).body("emailNotifications", equalTo(false)).body("messages", equalTo(1));
+        given().auth().oauth2(owner.admin()).get("/api/v1/users/{id}/voicemail/messages", userId).then()
+                .body("[0].read", equalTo(false));
+        given().auth().oauth2(owner.admin()).get("/api/v1/recording-defaults").then().body("version", equalTo(0));
+        given().auth().oauth2(owner.admin()).get("/api/v1/users/{id}/recording-settings", userId).then().body("version", equalTo(0));
+    }
+}
