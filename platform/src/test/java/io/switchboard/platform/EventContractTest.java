@@ -7,7 +7,11 @@ import io.switchboard.platform.contract.DirectLineChanged;
 import io.switchboard.platform.contract.NumberChanged;
 import io.switchboard.platform.contract.RandomDirectLinesAssigned;
 import io.switchboard.platform.contract.OfficePhoneWritten;
+import io.switchboard.platform.contract.QueueMemberChanged;
+import io.switchboard.platform.contract.RecordingChanged;
 import io.switchboard.platform.contract.RoleChanged;
+import io.switchboard.platform.contract.SeatChanged;
+import io.switchboard.platform.contract.VoicemailChanged;
 import io.switchboard.platform.contract.SyncLinkChanged;
 import io.switchboard.platform.contract.TenantChanged;
 import io.switchboard.platform.contract.UserChanged;
@@ -50,6 +54,10 @@ class EventContractTest {
                 Arguments.of(RandomDirectLinesAssigned.TYPE, RandomDirectLinesAssigned.class),
                 Arguments.of(SyncLinkChanged.NOT_FOUND, SyncLinkChanged.class),
                 Arguments.of(OfficePhoneWritten.TYPE, OfficePhoneWritten.class),
+                Arguments.of(SeatChanged.CHANGED, SeatChanged.class),
+                Arguments.of(QueueMemberChanged.REMOVED, QueueMemberChanged.class),
+                Arguments.of(VoicemailChanged.CREATED, VoicemailChanged.class),
+                Arguments.of(RecordingChanged.TYPE, RecordingChanged.class),
                 Arguments.of(UserNumbersReleased.TYPE, UserNumbersReleased.class),
                 Arguments.of(UserRoutingReleased.TYPE, UserRoutingReleased.class));
     }
