@@ -43,6 +43,24 @@ public class UserRow extends PanacheEntityBase {
     @Column(name = "directory_version")
     public long directoryVersion;
 
+    /** Assigned tenants (from directory events): a seat is billed to one of them. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "tenant_ids")
+    public UUID[] tenantIds = new UUID[0];
+
+    @Column(name = "direct_line")
+    public String directLine;
+
+    @Column(name = "line_version")
+    public long lineVersion = -1;
+
+    @Column(name = "bill_to")
+    public UUID billTo;
+
+    /** Counts seat and E911 changes; published as the seat events' version. */
+    @Column(name = "seat_version")
+    public long seatVersion;
+
     @Column(name = "deactivated_at")
     public Instant deactivatedAt;
 

@@ -21,17 +21,37 @@ public class UserProjectionService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserCreated e) {
-        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.version());
+        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.tenantIds(), e.version());
     }
 
     /** Every later user event carries the user's whole state, so each is applied the same way as the creation. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserChanged e) {
-        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.version());
+        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.tenantIds(), e.version());
+    }
+
+    /** The user's direct line, from number events; an older line arriving late is ignored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(io.switchboard.platform.contract.DirectLineChanged e) {
+        UserRow row = UserRow.findById(e.userId());
+        if (row == null) {
+            row = newerThan(e.userId(), Long.MAX_VALUE);
+            row.networkId = e.networkId();
+            row.email = "";
+            row.status = "INVITED";
+            row.directoryVersion = -1;
+        }
+        if (row.lineVersion >= e.lineVersion()) {
+            return;
+        }
+        row.directLine = e.number();
+        row.lineVersion = e.lineVersion();
+        row.updatedAt = Instant.now();
+        row.persist();
     }
 
     private static void upsert(UUID userId, UUID networkId, String email, String firstName, String lastName,
-                               String status, List<String> roles, long version) {
+                               String status, List<String> roles, List<UUID> tenantIds, long version) {
         UserRow row = newerThan(userId, version);
         if (row == null) {
             return;
@@ -42,6 +62,7 @@ public class UserProjectionService {
         row.lastName = lastName;
         row.status = status;
         row.roles = roles.toArray(String[]::new);
+        row.tenantIds = tenantIds == null ? new UUID[0] : tenantIds.toArray(UUID[]::new);
         row.directoryVersion = version;
         if (!"DEACTIVATED".equals(status)) {
             row.deactivatedAt = null;

@@ -1,0 +1,164 @@
+package io.switchboard.seat.service;
+
+import io.switchboard.platform.contract.SeatChanged;
+import io.switchboard.platform.contract.Topics;
+import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.problem.Problem;
+import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.seat.domain.E911Address;
+import io.switchboard.seat.domain.UserRow;
+import io.switchboard.seat.e911.AddressValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Seats (None / Basic / Advanced, billed to one of the user's tenants) and the E911 address of the user's line. A first
+ * seat needs a direct line and an E911 address (seed 001); every change is published on {@value Topics#SEAT_SEATS} with
+ * the whole seat state.
+ */
+@ApplicationScoped
+public class SeatService {
+
+    public record Summary(Map<String, Long> byLevel, Map<String, Long> byBillTo) {
+    }
+
+    private static final List<String> LEVELS = List.of("NONE", "BASIC", "ADVANCED");
+
+    private final Outbox outbox;
+    private final AddressValidator validator;
+    private final EntityManager em;
+
+    public SeatService(Outbox outbox, AddressValidator validator, EntityManager em) {
+        this.outbox = outbox;
+        this.validator = validator;
+        this.em = em;
+    }
+
+    @Transactional
+    public UserRow setSeat(UUID networkId, UUID userId, String rawLevel, UUID billTo, String actor) {
+        String level = rawLevel == null ? "" : rawLevel.trim().toUpperCase();
+        if (!LEVELS.contains(level)) {
+            throw ProblemException.invalidField("level", "must be none, basic or advanced");
+        }
+        UserRow row = lockedActive(networkId, userId);
+        if (level.equals("NONE")) {
+            if ("NONE".equals(row.seatLevel)) {
+                return row;
+            }
+            row.seatLevel = "NONE";
+            row.billTo = null;
+            publish(SeatChanged.RELEASED, row, actor);
+            return row;
+        }
+        if (billTo == null || !Arrays.asList(row.tenantIds).contains(billTo)) {
+            throw ProblemException.invalidField("billToTenantId", "bill the seat to one of the user's assigned tenants "
+                    + Arrays.toString(row.tenantIds));
+        }
+        boolean first = "NONE".equals(row.seatLevel);
+        if (first) {
+            List<String> missing = new ArrayList<>();
+            if (row.directLine == null) {
+                missing.add("a direct line (PUT /api/v1/users/" + userId + "/direct-line on number-service)");
+            }
+            if (E911Address.findById(userId) == null) {
+                missing.add("an E911 address for that line (PUT /api/v1/users/" + userId + "/e911)");
+            }
+            if (!missing.isEmpty()) {
+                throw ProblemException.conflict("A first seat needs " + String.join(" and ", missing));
+            }
+        }
+        row.seatLevel = level;
+        row.billTo = billTo;
+        publish(first ? SeatChanged.ASSIGNED : SeatChanged.CHANGED, row, actor);
+        return row;
+    }
+
+    public AddressValidator.Result validate(AddressValidator.Address address) {
+        return validator.validate(address);
+    }
+
+    /** Saves the normalized address; an invalid one only with {@code allowUnverified}, and then with its warning. */
+    @Transactional
+    public E911Address setE911(UUID networkId, UUID userId, AddressValidator.Address address, boolean allowUnverified, String actor) {
+        UserRow row = lockedActive(networkId, userId);
+        AddressValidator.Result result = validator.validate(address);
+        boolean missingField = result.issues().stream().anyMatch(i -> i.message().equals("is required"));
+        if (!result.valid() && (!allowUnverified || missingField)) {
+            List<Problem.FieldError> errors = result.issues().stream().map(i -> new Problem.FieldError(i.field(),
+                    i.message() + (i.suggestion() == null ? "" : " (suggestion: " + i.suggestion() + ")"))).toList();
+            throw new ProblemException(400, "invalid-address", "The address is not a valid E911 address",
+                    errors.size() + " problem(s); fix them, or save it unverified with allowUnverified=true", errors);
+        }
+        E911Address a = E911Address.<E911Address>findByIdOptional(userId).orElseGet(E911Address::new);
+        a.userId = userId;
+        a.networkId = networkId;
+        a.street = result.normalized().street();
+        a.unit = result.normalized().unit();
+        a.city = result.normalized().city();
+        a.state = result.normalized().state();
+        a.country = result.normalized().country();
+        a.postalCode = result.normalized().postalCode();
+        a.verified = result.valid();
+        a.warning = result.valid() ? null : "Unverified: " + String.join("; ", result.issues().stream()
+                .map(i -> i.field() + " " + i.message()).toList());
+        a.updatedAt = Instant.now();
+        a.persist();
+        publish(SeatChanged.E911_UPDATED, row, actor);
+        return a;
+    }
+
+    @Transactional
+    public Optional<E911Address> e911(UUID networkId, UUID userId) {
+        UserRow.findInNetwork(networkId, userId).orElseThrow(() -> ProblemException.notFound("User", userId));
+        return E911Address.findByIdOptional(userId);
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Summary summary(UUID networkId) {
+        Map<String, Long> byLevel = new LinkedHashMap<>();
+        LEVELS.forEach(l -> byLevel.put(l.toLowerCase(), 0L));
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                        select seat_level, count(*) from user_row where network_id = ?1 and status <> 'DEACTIVATED'
+                         group by seat_level""").setParameter(1, networkId).getResultList()) {
+            byLevel.put(r[0].toString().toLowerCase(), ((Number) r[1]).longValue());
+        }
+        Map<String, Long> byBillTo = new LinkedHashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+                        select bill_to, count(*) from user_row where network_id = ?1 and status <> 'DEACTIVATED'
+                           and seat_level <> 'NONE' group by bill_to order by 2 desc""").setParameter(1, networkId).getResultList()) {
+            byBillTo.put(String.valueOf(r[0]), ((Number) r[1]).longValue());
+        }
+        return new Summary(byLevel, byBillTo);
+    }
+
+    private UserRow lockedActive(UUID networkId, UUID userId) {
+        UserRow row = UserRow.<UserRow>find("userId = ?1 and networkId = ?2", userId, networkId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("User", userId));
+        if ("DEACTIVATED".equals(row.status)) {
+            throw ProblemException.conflict("The user is deactivated; a deactivated user has no seat");
+        }
+        return row;
+    }
+
+    private void publish(String type, UserRow row, String actor) {
+        row.seatVersion++;
+        row.updatedAt = Instant.now();
+        row.persist();
+        outbox.publish(Topics.SEAT_SEATS, row.userId.toString(), type, row.networkId, actor,
+                new SeatChanged(row.userId, row.networkId, row.seatLevel, row.billTo, E911Address.findById(row.userId) != null,
+                        row.seatVersion, row.updatedAt));
+    }
+}
