@@ -33,14 +33,7 @@ public class UserProjectionService {
     /** The user's direct line, from number events; an older line arriving late is ignored. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(io.switchboard.platform.contract.DirectLineChanged e) {
-        UserRow row = UserRow.findById(e.userId());
-        if (row == null) {
-            row = newerThan(e.userId(), Long.MAX_VALUE);
-            row.networkId = e.networkId();
-            row.email = "";
-            row.status = "INVITED";
-            row.directoryVersion = -1;
-        }
+        UserRow row = lockRow(e.userId(), e.networkId());
         if (row.lineVersion >= e.lineVersion()) {
             return;
         }
@@ -52,7 +45,7 @@ public class UserProjectionService {
 
     private static void upsert(UUID userId, UUID networkId, String email, String firstName, String lastName,
                                String status, List<String> roles, List<UUID> tenantIds, long version) {
-        UserRow row = newerThan(userId, version);
+        UserRow row = newerThan(userId, networkId, version);
         if (row == null) {
             return;
         }
@@ -74,7 +67,7 @@ public class UserProjectionService {
     /** The user leaves the view and their seat is freed (None), so it no longer counts toward billing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserDeactivated e) {
-        UserRow row = newerThan(e.userId(), e.version());
+        UserRow row = newerThan(e.userId(), e.networkId(), e.version());
         if (row == null) {
             return;
         }
@@ -89,21 +82,21 @@ public class UserProjectionService {
     }
 
     /**
-     * The row to update, or null when it already reflects this version or a newer one. A user first seen through a later
-     * event (deactivation before creation) starts as an empty row; the older creation is then ignored.
+     * The row to update, locked, or null when it already reflects this version or a newer one. A user first seen through
+     * another event (a line, or a deactivation before the creation) starts as an empty row with version -1. The row is
+     * created with ON CONFLICT DO NOTHING: the directory and number consumers may both be first for a new user.
      */
-    private static UserRow newerThan(UUID userId, long version) {
-        UserRow row = UserRow.findById(userId);
-        if (row == null) {
-            row = new UserRow();
-            row.userId = userId;
-            row.firstName = "";
-            row.lastName = "";
-            row.roles = new String[0];
-            row.seatLevel = "NONE";
-            return row;
-        }
+    private static UserRow newerThan(UUID userId, UUID networkId, long version) {
+        UserRow row = lockRow(userId, networkId);
         return row.directoryVersion >= version ? null : row;
+    }
+
+    private static UserRow lockRow(UUID userId, UUID networkId) {
+        UserRow.getEntityManager().createNativeQuery("""
+                        insert into user_row (user_id, network_id, email, status, directory_version)
+                        values (?1, ?2, '', 'INVITED', -1) on conflict (user_id) do nothing""")
+                .setParameter(1, userId).setParameter(2, networkId).executeUpdate();
+        return UserRow.getEntityManager().find(UserRow.class, userId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,0 +1,98 @@
+package io.switchboard.seat.service;
+
+import io.switchboard.platform.contract.QueueMemberChanged;
+import io.switchboard.platform.contract.SyncLinkChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Alerts (seeds 000, 001): an Advanced seat with no queue, a direct line without an E911 address, an unverified E911
+ * address, a hub user with no (or several) ServiceTitan employees by their email. Computed from the current facts on
+ * every read, so an alert clears by itself the moment its cause is fixed.
+ */
+@ApplicationScoped
+public class AlertService {
+
+    public record Alert(UUID userId, String kind, String message) {
+    }
+
+    private final EntityManager em;
+
+    public AlertService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void joined(QueueMemberChanged e, boolean added) {
+        if (added) {
+            em.createNativeQuery("""
+                            insert into user_queue (user_id, queue_id, network_id, queue_name) values (?1, ?2, ?3, ?4)
+                            on conflict (user_id, queue_id) do update set queue_name = excluded.queue_name""")
+                    .setParameter(1, e.userId()).setParameter(2, e.queueId()).setParameter(3, e.networkId())
+                    .setParameter(4, e.queueName()).executeUpdate();
+        } else {
+            em.createNativeQuery("delete from user_queue where user_id = ?1 and queue_id = ?2")
+                    .setParameter(1, e.userId()).setParameter(2, e.queueId()).executeUpdate();
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void link(SyncLinkChanged e) {
+        if ("linked".equals(e.status())) {
+            em.createNativeQuery("delete from sync_problem where user_id = ?1 and tenant_id = ?2")
+                    .setParameter(1, e.userId()).setParameter(2, e.tenantId()).executeUpdate();
+            return;
+        }
+        em.createNativeQuery("""
+                        insert into sync_problem (user_id, tenant_id, network_id, servicetitan_tenant_id, status)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (user_id, tenant_id) do update set status = excluded.status""")
+                .setParameter(1, e.userId()).setParameter(2, e.tenantId()).setParameter(3, e.networkId())
+                .setParameter(4, e.serviceTitanTenantId()).setParameter(5, e.status()).executeUpdate();
+    }
+
+    /** The network's alerts, or one user's when {@code userId} is set. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Alert> alerts(UUID networkId, UUID userId) {
+        List<Alert> alerts = new ArrayList<>();
+        List<Object[]> rows = em.createNativeQuery("""
+                        select r.user_id, r.seat_level, r.direct_line, e.user_id is not null, coalesce(e.verified, false),
+                               exists (select 1 from user_queue q where q.user_id = r.user_id), r.first_name || ' ' || r.last_name
+                          from user_row r left join e911_address e on e.user_id = r.user_id
+                         where r.network_id = ?1 and r.status <> 'DEACTIVATED' and (cast(?2 as uuid) is null or r.user_id = cast(?2 as uuid))
+                         order by lower(r.last_name), lower(r.first_name), r.user_id""")
+                .setParameter(1, networkId).setParameter(2, userId).getResultList();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            String name = ((String) r[6]).trim();
+            if ("ADVANCED".equals(r[1]) && !(Boolean) r[5]) {
+                alerts.add(new Alert(id, "advanced-seat-without-queue", name + " has an Advanced seat but no queue"));
+            }
+            if (r[2] != null && !(Boolean) r[3]) {
+                alerts.add(new Alert(id, "line-without-e911", name + "'s direct line " + r[2] + " has no E911 address"));
+            }
+            if ((Boolean) r[3] && !(Boolean) r[4]) {
+                alerts.add(new Alert(id, "e911-unverified", name + "'s E911 address was saved unverified"));
+            }
+        }
+        List<Object[]> problems = em.createNativeQuery("""
+                        select p.user_id, p.servicetitan_tenant_id, p.status, r.email from sync_problem p
+                          join user_row r on r.user_id = p.user_id and r.status <> 'DEACTIVATED'
+                         where p.network_id = ?1 and (cast(?2 as uuid) is null or p.user_id = cast(?2 as uuid))
+                         order by p.user_id, p.servicetitan_tenant_id""")
+                .setParameter(1, networkId).setParameter(2, userId).getResultList();
+        for (Object[] p : problems) {
+            boolean ambiguous = "ambiguous".equals(p[2]);
+            alerts.add(new Alert((UUID) p[0], ambiguous ? "servicetitan-employee-ambiguous" : "servicetitan-employee-not-found",
+                    (ambiguous ? "Several ServiceTitan employees" : "No ServiceTitan employee") + " in tenant " + p[1]
+                            + " has the email " + p[3] + "; the Office Phone cannot be synced there"));
+        }
+        return alerts;
+    }
+}
