@@ -61,6 +61,12 @@ class AlertsTest {
                 new QueueMemberChanged(userId, networkId, queue, "Inbound Sales", "CALL_CENTER", null, Instant.now())));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> alerts(admin, userId).then().body("$", empty()));
 
+        // The User Management row shows it all, and a number typed any way finds it.
+        given().auth().oauth2(admin).get("/api/v1/user-management?search=(619) 555-0177").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].directLine", equalTo("+16195550177"))
+                .body("items[0].seatLevel", equalTo("advanced")).body("items[0].queues", equalTo(List.of("Inbound Sales")))
+                .body("items[0].e911", equalTo("verified")).body("items[0].alerts", empty());
+
         // ServiceTitan link problems from sync-service.
         EventProbe.send(Topics.SYNC_LINKS, TestEvents.event(networkId, userId, SyncLinkChanged.NOT_FOUND, new SyncLinkChanged(userId,
                 networkId, tenant, 1045321, "al@example.com", "not-found", null, 0, Instant.now())));
@@ -70,6 +76,16 @@ class AlertsTest {
                 networkId, tenant, 1045321, "al@example.com", "linked", 77L, 1, Instant.now())));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin).get("/api/v1/alerts").then()
                 .body("kind", not(hasItem("servicetitan-employee-not-found"))));
+
+        given().auth().oauth2(admin).get("/api/v1/user-management?search=al@").then()
+                .body("items[0].alerts", equalTo(List.of()));
+
+        // Deactivation frees the seat and removes the E911 address with the line.
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, io.switchboard.platform.contract.UserDeactivated.TYPE,
+                new io.switchboard.platform.contract.UserDeactivated(userId, networkId, "al@example.com", 5, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(admin).get("/api/v1/users/{id}/e911", userId).then().statusCode(404));
+        given().auth().oauth2(admin).get("/api/v1/users/{id}", userId).then().body("seatLevel", equalTo("none"));
 
         given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).get("/api/v1/alerts?userId=" + userId).then().statusCode(404);
         given().auth().oauth2(admin).get("/api/v1/alerts?userId=nope").then().statusCode(400);

@@ -18,11 +18,12 @@ import java.util.UUID;
 @Authenticated
 public class UserManagementResource {
 
+    /** A row of the table (seed 001): name, email, role, seat level, queues, direct line, E911 status, alerts. */
     public record Row(UUID userId, String firstName, String lastName, String email, String status, List<String> roles,
-                      String seatLevel) {
-        static Row of(UserRow r) {
+                      String seatLevel, List<String> queues, String directLine, String e911, List<String> alerts) {
+        static Row of(UserRow r, UserManagementService.Extras x) {
             return new Row(r.userId, r.firstName, r.lastName, r.email, r.status.toLowerCase(), List.of(r.roles),
-                    r.seatLevel.toLowerCase());
+                    r.seatLevel.toLowerCase(), x.queues(), r.directLine, x.e911(), x.alerts());
         }
     }
 
@@ -45,6 +46,7 @@ public class UserManagementResource {
                              @QueryParam("cursor") String cursor) {
         caller.require(Permission.VIEW_USER_MANAGEMENT, Permission.EDIT_USER_MANAGEMENT);
         UserManagementService.Page page = service.list(caller.networkId(), search, seat, Paging.limit(limit), cursor);
-        return new PageResponse(page.rows().stream().map(Row::of).toList(), page.nextCursor());
+        var extras = service.extras(page.rows());
+        return new PageResponse(page.rows().stream().map(r -> Row.of(r, extras.get(r.userId))).toList(), page.nextCursor());
     }
 }

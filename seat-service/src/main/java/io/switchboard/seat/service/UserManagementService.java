@@ -11,7 +11,9 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -37,7 +39,14 @@ public class UserManagementService {
         StringBuilder query = new StringBuilder("networkId = :network and status <> 'DEACTIVATED'");
         Parameters params = Parameters.with("network", networkId);
         if (search != null && !search.isBlank()) {
-            query.append(" and (lower(concat(firstName, ' ', lastName)) like :search or lower(email) like :search)");
+            String digits = search.replaceAll("[^0-9]", "");
+            query.append(" and (lower(concat(firstName, ' ', lastName)) like :search or lower(email) like :search");
+            if (digits.length() >= 3) {
+                // A number typed any way ("(619) 555-01…") finds the direct line.
+                query.append(" or directLine like :digits");
+                params.and("digits", "%" + digits + "%");
+            }
+            query.append(")");
             params.and("search", "%" + escapeLike(search.trim().toLowerCase(Locale.ROOT)) + "%");
         }
         if (seat != null && !seat.isBlank()) {
@@ -63,6 +72,53 @@ public class UserManagementService {
             next = encode(last.lastName.toLowerCase(Locale.ROOT), last.firstName.toLowerCase(Locale.ROOT), last.userId);
         }
         return new Page(rows, next);
+    }
+
+    /** What a row shows beyond the user: queues, E911 status and alerts, read for a whole page at once. */
+    public record Extras(List<String> queues, String e911, List<String> alerts) {
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Extras> extras(List<UserRow> rows) {
+        Map<UUID, Extras> out = new HashMap<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        UUID[] ids = rows.stream().map(r -> r.userId).toArray(UUID[]::new);
+        Map<UUID, List<String>> queues = new HashMap<>();
+        for (Object[] q : (List<Object[]>) UserRow.getEntityManager().createNativeQuery(
+                "select user_id, queue_name from user_queue where user_id = any(?1) order by queue_name")
+                .setParameter(1, ids).getResultList()) {
+            queues.computeIfAbsent((UUID) q[0], k -> new ArrayList<>()).add((String) q[1]);
+        }
+        Map<UUID, Boolean> e911 = new HashMap<>();
+        for (Object[] e : (List<Object[]>) UserRow.getEntityManager().createNativeQuery(
+                "select user_id, verified from e911_address where user_id = any(?1)").setParameter(1, ids).getResultList()) {
+            e911.put((UUID) e[0], (Boolean) e[1]);
+        }
+        Map<UUID, List<String>> sync = new HashMap<>();
+        for (Object[] p : (List<Object[]>) UserRow.getEntityManager().createNativeQuery(
+                "select user_id, status from sync_problem where user_id = any(?1)").setParameter(1, ids).getResultList()) {
+            sync.computeIfAbsent((UUID) p[0], k -> new ArrayList<>()).add("servicetitan-employee-" + p[1]);
+        }
+        for (UserRow r : rows) {
+            List<String> userQueues = queues.getOrDefault(r.userId, List.of());
+            Boolean verified = e911.get(r.userId);
+            List<String> alerts = new ArrayList<>();
+            if ("ADVANCED".equals(r.seatLevel) && userQueues.isEmpty()) {
+                alerts.add("advanced-seat-without-queue");
+            }
+            if (r.directLine != null && verified == null) {
+                alerts.add("line-without-e911");
+            }
+            if (Boolean.FALSE.equals(verified)) {
+                alerts.add("e911-unverified");
+            }
+            alerts.addAll(sync.getOrDefault(r.userId, List.of()));
+            out.put(r.userId, new Extras(userQueues, verified == null ? "missing" : verified ? "verified" : "unverified", alerts));
+        }
+        return out;
     }
 
     @Transactional

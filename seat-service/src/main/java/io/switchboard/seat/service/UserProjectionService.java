@@ -75,6 +75,9 @@ public class UserProjectionService {
         row.email = e.email();
         row.status = "DEACTIVATED";
         row.seatLevel = "NONE";
+        row.billTo = null;
+        // The line goes back to the reserve list, and its E911 address with it.
+        io.switchboard.seat.domain.E911Address.deleteById(e.userId());
         row.deactivatedAt = e.occurredAt();
         row.directoryVersion = e.version();
         row.updatedAt = Instant.now();
