@@ -4,11 +4,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.number.NumberApi.Network;
+import io.switchboard.testing.Sweep;
 import io.switchboard.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,14 +70,7 @@ class ApiSweepTest {
 
     @Test
     void withoutATokenEveryEndpointIs401() {
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
-            var response = call(given(), e);
-            if (response.statusCode() != 401 || !response.contentType().startsWith("application/problem+json")) {
-                wrong.add(e + " → " + response.statusCode());
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(Sweep.unexpected(endpoints(), e -> call(given(), e), 401)).isEmpty();
         assertUnchanged();
     }
 
@@ -86,31 +79,15 @@ class ApiSweepTest {
         String agent = TestTokens.token(owner.id(), UUID.randomUUID(),
                 io.switchboard.platform.security.Permission.MAKE_OUTBOUND_CALLS,
                 io.switchboard.platform.security.Permission.VIEW_MY_TENANTS);
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
-            var response = call(given().auth().oauth2(agent), e);
-            if (response.statusCode() != 403 || !response.contentType().startsWith("application/problem+json")) {
-                wrong.add(e + " → " + response.statusCode());
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(Sweep.unexpected(endpoints(), e -> call(given().auth().oauth2(agent), e), 403)).isEmpty();
         assertUnchanged();
     }
 
     @Test
     void anotherNetworksUsersAndNumbersAre404() {
         String stranger = network().admin();
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
-            if (!e.path().contains("{")) {
-                continue;
-            }
-            int status = call(given().auth().oauth2(stranger), e).statusCode();
-            if (status != 404) {
-                wrong.add(e + " → " + status);
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(Sweep.unexpected(endpoints().stream().filter(e -> e.path().contains("{")).toList(),
+                e -> call(given().auth().oauth2(stranger), e), 404)).isEmpty();
         assertUnchanged();
     }
 
@@ -145,19 +122,7 @@ class ApiSweepTest {
                 new String[]{"GET", "/api/v1/numbers/available?areaCode=415&cursor=OjpfOjo", null},
                 new String[]{"GET", "/api/v1/numbers/available?areaCode=415&contains=12345678", null},
                 new String[]{"GET", "/api/v1/users/not-a-uuid/numbers", null});
-        List<String> wrong = new ArrayList<>();
-        for (String[] c : cases) {
-            var spec = given().auth().oauth2(owner.admin()).contentType(ContentType.JSON);
-            if (c[2] != null) {
-                spec = spec.body(c[2]);
-            }
-            var response = spec.request(c[0], c[1]);
-            int status = response.statusCode();
-            if (status < 400 || status >= 500 || !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-                wrong.add(c[0] + " " + c[1] + " " + c[2] + " → " + status + " " + response.contentType());
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(Sweep.notRejected(owner.admin(), cases)).isEmpty();
         assertUnchanged();
     }
 

@@ -5,12 +5,12 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.platform.security.Permission;
 import io.switchboard.routing.RoutingApi.Network;
+import io.switchboard.testing.Sweep;
 import io.switchboard.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,45 +84,22 @@ class ApiSweepTest {
 
     @Test
     void withoutATokenEveryEndpointIs401() {
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
-            int status = call(given(), e).statusCode();
-            if (status != 401) {
-                wrong.add(e + " → " + status);
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(Sweep.unexpected(endpoints(), e -> call(given(), e), 401)).isEmpty();
         assertUnchanged();
     }
 
     @Test
     void aTokenWithoutThePermissionIs403() {
         String agent = TestTokens.token(owner.id(), UUID.randomUUID(), Permission.MAKE_OUTBOUND_CALLS, Permission.VIEW_MY_TENANTS);
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
-            var response = call(given().auth().oauth2(agent), e);
-            if (response.statusCode() != 403 || !response.contentType().startsWith("application/problem+json")) {
-                wrong.add(e + " → " + response.statusCode());
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(Sweep.unexpected(endpoints(), e -> call(given().auth().oauth2(agent), e), 403)).isEmpty();
         assertUnchanged();
     }
 
     @Test
     void anotherNetworksIdsAre404() {
         String stranger = network().admin();
-        List<String> wrong = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
-            if (!e.path().contains("{")) {
-                continue;
-            }
-            int status = call(given().auth().oauth2(stranger), e).statusCode();
-            if (status != 404) {
-                wrong.add(e + " → " + status);
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(Sweep.unexpected(endpoints().stream().filter(e -> e.path().contains("{")).toList(),
+                e -> call(given().auth().oauth2(stranger), e), 404)).isEmpty();
         assertUnchanged();
     }
 
@@ -149,19 +126,7 @@ class ApiSweepTest {
                 new String[]{"PUT", "/api/v1/recording-defaults", "{\"inbound\":\"always\",\"outbound\":\"always\",\"announcement\":\"prompt\"}"},
                 new String[]{"PUT", u + "/recording-settings", "{\"inbound\":\"loud\",\"version\":0}"},
                 new String[]{"PUT", u + "/recording-settings", "{\"version\":\"zero\"}"});
-        List<String> wrong = new ArrayList<>();
-        for (String[] c : cases) {
-            var spec = given().auth().oauth2(owner.admin()).contentType(ContentType.JSON);
-            if (c[2] != null) {
-                spec = spec.body(c[2]);
-            }
-            var response = spec.request(c[0], c[1]);
-            if (response.statusCode() < 400 || response.statusCode() >= 500
-                    || !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-                wrong.add(c[0] + " " + c[1] + " " + c[2] + " → " + response.statusCode());
-            }
-        }
-        assertThat(wrong).isEmpty();
+        assertThat(Sweep.notRejected(owner.admin(), cases)).isEmpty();
         assertUnchanged();
     }
 

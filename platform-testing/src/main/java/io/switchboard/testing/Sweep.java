@@ -1,0 +1,51 @@
+package io.switchboard.testing;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static io.restassured.RestAssured.given;
+
+/** The auth and bad-input sweeps every service runs over all its endpoints: what answered otherwise than it must. */
+public final class Sweep {
+
+    private Sweep() {
+    }
+
+    /** Endpoints whose answer was not {@code expected} (an error answer must also be problem+json). */
+    public static <E> List<String> unexpected(List<E> endpoints, Function<E, Response> call, int expected) {
+        List<String> wrong = new ArrayList<>();
+        for (E endpoint : endpoints) {
+            Response response = call.apply(endpoint);
+            boolean problem = String.valueOf(response.contentType()).startsWith("application/problem+json");
+            if (response.statusCode() != expected || (expected >= 400 && !problem)) {
+                wrong.add(endpoint + " → " + response.statusCode() + " " + response.contentType());
+            }
+        }
+        return wrong;
+    }
+
+    /**
+     * Bad requests, each {@code {method, path, json body or null}}, sent with the token: those not refused with a 4xx
+     * problem (a 5xx or a success is a finding).
+     */
+    public static List<String> notRejected(String token, List<String[]> cases) {
+        List<String> wrong = new ArrayList<>();
+        for (String[] c : cases) {
+            RequestSpecification spec = given().auth().oauth2(token).contentType(ContentType.JSON);
+            if (c[2] != null) {
+                spec = spec.body(c[2]);
+            }
+            Response response = spec.request(c[0], c[1]);
+            if (response.statusCode() < 400 || response.statusCode() >= 500
+                    || !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+                wrong.add(c[0] + " " + c[1] + " " + c[2] + " → " + response.statusCode() + " " + response.contentType());
+            }
+        }
+        return wrong;
+    }
+}
