@@ -9,15 +9,14 @@ import io.switchboard.directory.domain.UserStatus;
 import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.platform.rest.NameCursor;
 import io.switchboard.platform.rest.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -118,7 +117,7 @@ public class UserService {
             where.append(" and u.status = :status");
             params.put("status", query.status().name());
         }
-        Cursor after = Cursor.decode(query.cursor());
+        NameCursor after = NameCursor.decode(query.cursor());
         if (after != null) {
             where.append(" and (lower(u.last_name), lower(u.first_name), u.id) > (:cLast, :cFirst, :cId)");
             params.put("cLast", after.lastName());
@@ -143,7 +142,7 @@ public class UserService {
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());
             User last = rows.get(rows.size() - 1);
-            next = new Cursor(last.lastName.toLowerCase(), last.firstName.toLowerCase(), last.id).encode();
+            next = NameCursor.after(last.lastName, last.firstName, last.id).encode();
         }
         return new Page(rows, next);
     }
@@ -402,26 +401,5 @@ public class UserService {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Opaque to clients: the sort key of the last row of the previous page. */
-    record Cursor(String lastName, String firstName, UUID id) {
-
-        String encode() {
-            String raw = lastName + "\u0000" + firstName + "\u0000" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", -1);
-                return new Cursor(parts[0], parts[1], UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor this list returned; start again without it");
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.seat.service;
 
 import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.platform.rest.NameCursor;
 import io.switchboard.seat.config.SeatConfig;
 import io.switchboard.seat.domain.TeardownReport;
 import io.switchboard.seat.domain.UserRow;
@@ -8,9 +9,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +57,10 @@ public class UserManagementService {
             params.and("seat", level);
         }
         if (cursor != null && !cursor.isBlank()) {
-            String[] after = decode(cursor);
+            NameCursor after = NameCursor.decode(cursor);
             query.append(" and (lower(lastName) > :last or (lower(lastName) = :last and (lower(firstName) > :first"
                     + " or (lower(firstName) = :first and userId > :id))))");
-            params.and("last", after[0]).and("first", after[1]).and("id", UUID.fromString(after[2]));
+            params.and("last", after.lastName()).and("first", after.firstName()).and("id", after.id());
         }
         query.append(" order by lower(lastName), lower(firstName), userId");
         List<UserRow> rows = new ArrayList<>(UserRow.<UserRow>find(query.toString(), params).page(0, limit + 1).list());
@@ -69,7 +68,7 @@ public class UserManagementService {
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             UserRow last = rows.get(limit - 1);
-            next = encode(last.lastName.toLowerCase(Locale.ROOT), last.firstName.toLowerCase(Locale.ROOT), last.userId);
+            next = NameCursor.after(last.lastName, last.firstName, last.userId).encode();
         }
         return new Page(rows, next);
     }
@@ -136,24 +135,6 @@ public class UserManagementService {
         List<String> waiting = config.teardownServices().stream()
                 .filter(s -> reports.stream().noneMatch(r -> r.service.equals(s))).toList();
         return new Teardown(waiting.isEmpty() ? "complete" : "pending", reports, waiting);
-    }
-
-    private static String encode(String last, String first, UUID id) {
-        String raw = String.join("\u0000", last, first, id.toString());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", -1);
-            if (parts.length != 3) {
-                throw new IllegalArgumentException();
-            }
-            UUID.fromString(parts[2]);
-            return parts;
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this API returned; start again without it");
-        }
     }
 
     private static String escapeLike(String s) {
