@@ -31,6 +31,12 @@ class SyncResilienceTest {
     @Inject
     EntityManager em;
 
+    private void awaitLinked(UUID userId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> "LINKED".equals(QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("select status from st_link where user_id = ?1").setParameter(1, userId)
+                        .getResultStream().findFirst().orElse(null))));
+    }
+
     @AfterEach
     void calm() {
         st.faults(0, 0, 1).latency(Duration.ZERO);
@@ -74,9 +80,7 @@ class SyncResilienceTest {
         TenantRef t = tenant();
         long employee = st.addEmployee(t.serviceTitanTenantId(), "Cy Crash", email);
         user(networkId, userId, email, "ACTIVE", 0, List.of(t));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "LINKED".equals(QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("select status from st_link where user_id = ?1").setParameter(1, userId)
-                        .getResultStream().findFirst().orElse(null))));
+        awaitLinked(userId);
 
         // What a process killed mid-call leaves behind: a pending write it had claimed and never finished.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
@@ -99,9 +103,7 @@ class SyncResilienceTest {
         TenantRef t = tenant();
         long employee = st.addEmployee(t.serviceTitanTenantId(), "Fay Fail", email);
         user(networkId, userId, email, "ACTIVE", 0, List.of(t));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "LINKED".equals(QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("select status from st_link where user_id = ?1").setParameter(1, userId)
-                        .getResultStream().findFirst().orElse(null))));
+        awaitLinked(userId);
         st.faults(0, 1.0, 1);
         line(networkId, userId, "+16195550555", 1);
         String admin = TestTokens.admin(networkId);

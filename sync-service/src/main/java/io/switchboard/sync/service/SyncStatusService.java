@@ -32,13 +32,22 @@ public class SyncStatusService {
         return query(networkId);
     }
 
-    Status global() {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> query(null));
-        } catch (RuntimeException e) {
-            return new Status(-1, -1, -1, Map.of());
+    /** One query per scrape, not one per gauge: the three gauges read the same status within a second. */
+    synchronized Status global() {
+        long now = System.nanoTime();
+        if (cached == null || now - cachedAt > 1_000_000_000L) {
+            try {
+                cached = QuarkusTransaction.requiringNew().call(() -> query(null));
+            } catch (RuntimeException e) {
+                cached = new Status(-1, -1, -1, Map.of());
+            }
+            cachedAt = now;
         }
+        return cached;
     }
+
+    private Status cached;
+    private long cachedAt;
 
     @SuppressWarnings("unchecked")
     private Status query(UUID networkId) {
