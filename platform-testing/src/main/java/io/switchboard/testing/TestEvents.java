@@ -13,7 +13,12 @@ public final class TestEvents {
     }
 
     public static EventEnvelope event(UUID networkId, UUID subject, String type, Object body) {
-        return new EventEnvelope(UUID.randomUUID(), type, "switchboard/test", subject.toString(), Instant.now(), networkId,
-                "user:test", EventJson.write(body));
+        return from("test", "user:test", networkId, subject, type, body);
+    }
+
+    /** An event as {@code service} publishes it ({@code source = switchboard/<service>}) on behalf of {@code actor}. */
+    public static EventEnvelope from(String service, String actor, UUID networkId, UUID subject, String type, Object body) {
+        return new EventEnvelope(UUID.randomUUID(), type, "switchboard/" + service, subject.toString(), Instant.now(),
+                networkId, actor, EventJson.write(body));
     }
 }

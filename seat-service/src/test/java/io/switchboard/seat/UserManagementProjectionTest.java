@@ -99,7 +99,7 @@ class UserManagementProjectionTest {
 
         // Routing's report first, then the deactivation, then the (older) creation, then number's report.
         EventProbe.send(Topics.ROUTING_ASSIGNMENTS, TestEvents.event(networkId, userId, UserRoutingReleased.TYPE,
-                new UserRoutingReleased(userId, networkId, List.of(), true, "user.deactivated", Instant.now())));
+                new UserRoutingReleased(userId, networkId, List.of(), true, "user.deactivated", Instant.now(), 2L)));
         EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserDeactivated.TYPE,
                 new UserDeactivated(userId, networkId, "late@example.com", 2, Instant.now())));
         EventEnvelope created = created(networkId, userId, "Late", "Arrival", 1);
@@ -112,7 +112,7 @@ class UserManagementProjectionTest {
                 .body("teardown.waitingFor", contains("number-service")));
 
         EventProbe.send(Topics.NUMBER_LINES, TestEvents.event(networkId, userId, UserNumbersReleased.TYPE,
-                new UserNumbersReleased(userId, networkId, List.of("+16195550100"), "user.deactivated", Instant.now())));
+                new UserNumbersReleased(userId, networkId, List.of("+16195550100"), "user.deactivated", Instant.now(), 2L)));
         // The same creation delivered again changes nothing.
         EventProbe.send(Topics.DIRECTORY_USERS, created);
 
@@ -124,6 +124,24 @@ class UserManagementProjectionTest {
                 .body("teardown.reports.service", contains("number-service", "routing-service"))
                 .body("teardown.reports[0].detail", containsString("+16195550100")));
         given().auth().oauth2(admin).get("/api/v1/user-management").then().body("items", hasSize(0));
+
+        // Reactivated, then deactivated again: the first round's reports do not complete the second.
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserChanged.REACTIVATED,
+                changed(networkId, userId, "ACTIVE", List.of("contact-center-agent"), 3)));
+        EventProbe.send(Topics.DIRECTORY_USERS, TestEvents.event(networkId, userId, UserDeactivated.TYPE,
+                new UserDeactivated(userId, networkId, "late@example.com", 4, Instant.now())));
+        EventProbe.send(Topics.ROUTING_ASSIGNMENTS, TestEvents.event(networkId, userId, UserRoutingReleased.TYPE,
+                new UserRoutingReleased(userId, networkId, List.of(), false, "user.deactivated", Instant.now(), 4L)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/v1/users/{id}", userId).then().statusCode(200)
+                .body("status", equalTo("deactivated"))
+                .body("teardown.status", equalTo("pending"))
+                .body("teardown.waitingFor", contains("number-service"))
+                .body("teardown.reports.service", contains("routing-service")));
+        EventProbe.send(Topics.NUMBER_LINES, TestEvents.event(networkId, userId, UserNumbersReleased.TYPE,
+                new UserNumbersReleased(userId, networkId, List.of(), "user.deactivated", Instant.now(), 4L)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/v1/users/{id}", userId).then().body("teardown.status", equalTo("complete")));
     }
 
     @Test

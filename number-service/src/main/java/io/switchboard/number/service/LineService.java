@@ -211,7 +211,7 @@ public class LineService {
             events.lines(DirectLineChanged.RELEASED, user, previous, SERVICE_ACTOR);
         }
         UserNumbersReleased report = new UserNumbersReleased(deactivated.userId(), deactivated.networkId(), released,
-                UserDeactivated.TYPE, Instant.now());
+                UserDeactivated.TYPE, Instant.now(), deactivated.version());
         outbox.publish(Topics.NUMBER_LINES, deactivated.userId().toString(), UserNumbersReleased.TYPE,
                 deactivated.networkId(), SERVICE_ACTOR, report);
         return report;

@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * {@code user.routing.released} on {@value Topics#ROUTING_ASSIGNMENTS}, key = user id: routing-service has removed the
  * user from every queue and deleted their personal voicemail box.
+ * {@code deactivationVersion} is the version of the {@code user.deactivated} event this teardown answers (null from
+ * producers older than the field), so a report of an earlier deactivation never completes a later one.
  */
 public record UserRoutingReleased(
         UUID userId,
@@ -14,7 +16,8 @@ public record UserRoutingReleased(
         List<UUID> queuesLeft,
         boolean voicemailDeleted,
         String reason,
-        Instant occurredAt) {
+        Instant occurredAt,
+        Long deactivationVersion) {
 
     public static final String TYPE = "user.routing.released";
 }

@@ -65,7 +65,7 @@ public class RoutingTeardownService {
             user.persist();
         }
         UserRoutingReleased released = new UserRoutingReleased(userId, deactivated.networkId(), queues, voicemailDeleted,
-                UserDeactivated.TYPE, Instant.now());
+                UserDeactivated.TYPE, Instant.now(), deactivated.version());
         outbox.publish(Topics.ROUTING_ASSIGNMENTS, userId.toString(), UserRoutingReleased.TYPE, deactivated.networkId(),
                 ACTOR, released);
         return released;

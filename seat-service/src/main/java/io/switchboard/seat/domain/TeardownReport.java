@@ -25,6 +25,11 @@ public class TeardownReport extends PanacheEntityBase {
     @Id
     public String service;
 
+    /** The deactivation (its {@code user.deactivated} version) this report answers; -1 from producers without it. */
+    @Id
+    @Column(name = "deactivation_version")
+    public long deactivationVersion;
+
     @Column(name = "network_id")
     public UUID networkId;
 
@@ -33,13 +38,14 @@ public class TeardownReport extends PanacheEntityBase {
     @Column(name = "reported_at")
     public Instant reportedAt;
 
-    public static List<TeardownReport> of(UUID userId) {
-        return list("userId = ?1 order by service", userId);
+    /** The reports answering one deactivation of the user. */
+    public static List<TeardownReport> of(UUID userId, long deactivationVersion) {
+        return list("userId = ?1 and deactivationVersion = ?2 order by service", userId, deactivationVersion);
     }
 
-    public record Key(UUID userId, String service) implements Serializable {
+    public record Key(UUID userId, String service, long deactivationVersion) implements Serializable {
         public Key() {
-            this(null, null);
+            this(null, null, 0);
         }
     }
 }

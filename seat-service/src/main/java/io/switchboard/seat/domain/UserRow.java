@@ -61,6 +61,19 @@ public class UserRow extends PanacheEntityBase {
     @Column(name = "seat_version")
     public long seatVersion;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "secondary_numbers")
+    public String[] secondaryNumbers = new String[0];
+
+    /** The directory's role assignments as JSON: {@code [{"role", "disabledTenantIds"}]}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "role_assignments")
+    public String roleAssignments = "[]";
+
+    /** The version of the {@code user.deactivated} the user is in, whose teardown reports count. */
+    @Column(name = "deactivation_version")
+    public Long deactivationVersion;
+
     @Column(name = "deactivated_at")
     public Instant deactivatedAt;
 

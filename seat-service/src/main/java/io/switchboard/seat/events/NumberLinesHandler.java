@@ -6,7 +6,7 @@ import io.switchboard.platform.contract.Topics;
 import io.switchboard.seat.service.UserProjectionService;
 import jakarta.inject.Singleton;
 
-/** The direct line shown in User Management and required for a first seat. */
+/** The direct line (shown in User Management, required for a first seat) and the secondary numbers (user detail). */
 @Singleton
 public class NumberLinesHandler extends EventRouter {
 
@@ -14,6 +14,7 @@ public class NumberLinesHandler extends EventRouter {
         super("number-lines", Topics.NUMBER_LINES);
         on(DirectLineChanged.ASSIGNED, DirectLineChanged.class, projection::apply);
         on(DirectLineChanged.PRIMARY_CHANGED, DirectLineChanged.class, projection::apply);
+        on(DirectLineChanged.NUMBERS_CHANGED, DirectLineChanged.class, projection::apply);
         on(DirectLineChanged.RELEASED, DirectLineChanged.class, projection::apply);
     }
 }

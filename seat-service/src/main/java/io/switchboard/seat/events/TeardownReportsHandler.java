@@ -14,9 +14,9 @@ public class TeardownReportsHandler extends EventRouter {
     public TeardownReportsHandler(UserProjectionService projection) {
         super("teardown-reports", Topics.NUMBER_LINES, Topics.ROUTING_ASSIGNMENTS);
         on(UserNumbersReleased.TYPE, UserNumbersReleased.class, e -> projection.recordTeardown(e.userId(), e.networkId(),
-                "number-service", "released numbers " + e.releasedNumbers(), e.occurredAt()));
+                "number-service", "released numbers " + e.releasedNumbers(), e.occurredAt(), e.deactivationVersion()));
         on(UserRoutingReleased.TYPE, UserRoutingReleased.class, e -> projection.recordTeardown(e.userId(), e.networkId(),
                 "routing-service", "left " + e.queuesLeft().size() + " queue(s); voicemail "
-                        + (e.voicemailDeleted() ? "deleted" : "none"), e.occurredAt()));
+                        + (e.voicemailDeleted() ? "deleted" : "none"), e.occurredAt(), e.deactivationVersion()));
     }
 }

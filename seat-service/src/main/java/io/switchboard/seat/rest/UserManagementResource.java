@@ -39,13 +39,18 @@ public class UserManagementResource {
     }
 
     @GET
-    @Operation(summary = "The User Management table: every non-deactivated user of your network")
+    @Operation(summary = "The User Management table: every non-deactivated user of your network; search, filter by seat "
+            + "level, role and queue, sort by name or email")
     public PageResponse list(@QueryParam("search") String search,
                              @QueryParam("seat") String seat,
+                             @QueryParam("role") String role,
+                             @QueryParam("queue") String queue,
+                             @QueryParam("sort") String sort,
                              @QueryParam("limit") String limit,
                              @QueryParam("cursor") String cursor) {
         caller.require(Permission.VIEW_USER_MANAGEMENT, Permission.EDIT_USER_MANAGEMENT);
-        UserManagementService.Page page = service.list(caller.networkId(), search, seat, Paging.limit(limit), cursor);
+        UserManagementService.Page page = service.list(caller.networkId(),
+                new UserManagementService.Filter(search, seat, role, queue), sort, Paging.limit(limit), cursor);
         var extras = service.extras(page.rows());
         return new PageResponse(page.rows().stream().map(r -> Row.of(r, extras.get(r.userId))).toList(), page.nextCursor());
     }

@@ -1,7 +1,5 @@
 package io.switchboard.seat.service;
 
-import io.switchboard.platform.contract.QueueMemberChanged;
-import io.switchboard.platform.contract.SyncLinkChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,35 +23,6 @@ public class AlertService {
 
     public AlertService(EntityManager em) {
         this.em = em;
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void joined(QueueMemberChanged e, boolean added) {
-        if (added) {
-            em.createNativeQuery("""
-                            insert into user_queue (user_id, queue_id, network_id, queue_name) values (?1, ?2, ?3, ?4)
-                            on conflict (user_id, queue_id) do update set queue_name = excluded.queue_name""")
-                    .setParameter(1, e.userId()).setParameter(2, e.queueId()).setParameter(3, e.networkId())
-                    .setParameter(4, e.queueName()).executeUpdate();
-        } else {
-            em.createNativeQuery("delete from user_queue where user_id = ?1 and queue_id = ?2")
-                    .setParameter(1, e.userId()).setParameter(2, e.queueId()).executeUpdate();
-        }
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void link(SyncLinkChanged e) {
-        if ("linked".equals(e.status())) {
-            em.createNativeQuery("delete from sync_problem where user_id = ?1 and tenant_id = ?2")
-                    .setParameter(1, e.userId()).setParameter(2, e.tenantId()).executeUpdate();
-            return;
-        }
-        em.createNativeQuery("""
-                        insert into sync_problem (user_id, tenant_id, network_id, servicetitan_tenant_id, status)
-                        values (?1, ?2, ?3, ?4, ?5)
-                        on conflict (user_id, tenant_id) do update set status = excluded.status""")
-                .setParameter(1, e.userId()).setParameter(2, e.tenantId()).setParameter(3, e.networkId())
-                .setParameter(4, e.serviceTitanTenantId()).setParameter(5, e.status()).executeUpdate();
     }
 
     /** The network's alerts, or one user's when {@code userId} is set. */
@@ -82,9 +51,9 @@ public class AlertService {
             }
         }
         List<Object[]> problems = em.createNativeQuery("""
-                        select p.user_id, p.servicetitan_tenant_id, p.status, r.email from sync_problem p
+                        select p.user_id, p.servicetitan_tenant_id, p.status, r.email from sync_link p
                           join user_row r on r.user_id = p.user_id and r.status <> 'DEACTIVATED'
-                         where p.network_id = ?1 and (cast(?2 as uuid) is null or p.user_id = cast(?2 as uuid))
+                         where p.network_id = ?1 and p.status <> 'linked' and (cast(?2 as uuid) is null or p.user_id = cast(?2 as uuid))
                          order by p.user_id, p.servicetitan_tenant_id""")
                 .setParameter(1, networkId).setParameter(2, userId).getResultList();
         for (Object[] p : problems) {

@@ -5,6 +5,7 @@ import io.switchboard.platform.contract.Topics;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.platform.rest.Versions;
 import io.switchboard.seat.domain.E911Address;
 import io.switchboard.seat.domain.UserRow;
 import io.switchboard.seat.e911.AddressValidator;
@@ -46,12 +47,13 @@ public class SeatService {
     }
 
     @Transactional
-    public UserRow setSeat(UUID networkId, UUID userId, String rawLevel, UUID billTo, String actor) {
+    public UserRow setSeat(UUID networkId, UUID userId, String rawLevel, UUID billTo, Versions.Expected expected,
+                           String actor) {
         String level = rawLevel == null ? "" : rawLevel.trim().toUpperCase();
         if (!LEVELS.contains(level)) {
             throw ProblemException.invalidField("level", "must be none, basic or advanced");
         }
-        UserRow row = lockedActive(networkId, userId);
+        UserRow row = lockedActive(networkId, userId, expected);
         if (level.equals("NONE")) {
             if ("NONE".equals(row.seatLevel)) {
                 return row;
@@ -90,8 +92,9 @@ public class SeatService {
 
     /** Saves the normalized address; an invalid one only with {@code allowUnverified}, and then with its warning. */
     @Transactional
-    public E911Address setE911(UUID networkId, UUID userId, AddressValidator.Address address, boolean allowUnverified, String actor) {
-        UserRow row = lockedActive(networkId, userId);
+    public E911Address setE911(UUID networkId, UUID userId, AddressValidator.Address address, boolean allowUnverified,
+                               Versions.Expected expected, String actor) {
+        UserRow row = lockedActive(networkId, userId, expected);
         AddressValidator.Result result = validator.validate(address);
         boolean missingField = result.issues().stream().anyMatch(i -> i.message().equals("is required"));
         if (!result.valid() && (!allowUnverified || missingField)) {
@@ -143,12 +146,24 @@ public class SeatService {
         return new Summary(byLevel, byBillTo);
     }
 
-    private UserRow lockedActive(UUID networkId, UUID userId) {
+    @Transactional
+    public UserRow seat(UUID networkId, UUID userId) {
+        return UserRow.findInNetwork(networkId, userId).orElseThrow(() -> ProblemException.notFound("User", userId));
+    }
+
+    /**
+     * The user's row, locked, refusing a deactivated user and, when the caller named the seat version it read
+     * ({@code expected} not null), a row that changed since.
+     */
+    private UserRow lockedActive(UUID networkId, UUID userId, Versions.Expected expected) {
         UserRow row = UserRow.<UserRow>find("userId = ?1 and networkId = ?2", userId, networkId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("User", userId));
         if ("DEACTIVATED".equals(row.status)) {
             throw ProblemException.conflict("The user is deactivated; a deactivated user has no seat");
+        }
+        if (expected != null) {
+            expected.check(row.seatVersion);
         }
         return row;
     }

@@ -1,8 +1,10 @@
 package io.switchboard.seat.service;
 
+import io.switchboard.platform.contract.RoleAssignment;
 import io.switchboard.platform.contract.UserChanged;
 import io.switchboard.platform.contract.UserCreated;
 import io.switchboard.platform.contract.UserDeactivated;
+import io.switchboard.platform.events.EventJson;
 import io.switchboard.seat.domain.TeardownReport;
 import io.switchboard.seat.domain.UserRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +23,15 @@ public class UserProjectionService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserCreated e) {
-        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.tenantIds(), e.version());
+        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.tenantIds(),
+                e.roleAssignments(), e.version());
     }
 
     /** Every later user event carries the user's whole state, so each is applied the same way as the creation. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UserChanged e) {
-        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.tenantIds(), e.version());
+        upsert(e.userId(), e.networkId(), e.email(), e.firstName(), e.lastName(), e.status(), e.roles(), e.tenantIds(),
+                e.roleAssignments(), e.version());
     }
 
     /** The user's direct line, from number events; an older line arriving late is ignored. */
@@ -38,13 +42,15 @@ public class UserProjectionService {
             return;
         }
         row.directLine = e.number();
+        row.secondaryNumbers = e.secondaryNumbers() == null ? new String[0] : e.secondaryNumbers().toArray(String[]::new);
         row.lineVersion = e.lineVersion();
         row.updatedAt = Instant.now();
         row.persist();
     }
 
     private static void upsert(UUID userId, UUID networkId, String email, String firstName, String lastName,
-                               String status, List<String> roles, List<UUID> tenantIds, long version) {
+                               String status, List<String> roles, List<UUID> tenantIds,
+                               List<RoleAssignment> roleAssignments, long version) {
         UserRow row = newerThan(userId, networkId, version);
         if (row == null) {
             return;
@@ -56,6 +62,8 @@ public class UserProjectionService {
         row.status = status;
         row.roles = roles.toArray(String[]::new);
         row.tenantIds = tenantIds == null ? new UUID[0] : tenantIds.toArray(UUID[]::new);
+        row.roleAssignments = EventJson.write(roleAssignments != null && !roleAssignments.isEmpty() ? roleAssignments
+                : roles.stream().map(r -> new RoleAssignment(r, List.of())).toList());
         row.directoryVersion = version;
         if (!"DEACTIVATED".equals(status)) {
             row.deactivatedAt = null;
@@ -79,6 +87,7 @@ public class UserProjectionService {
         // The line goes back to the reserve list, and its E911 address with it.
         io.switchboard.seat.domain.E911Address.deleteById(e.userId());
         row.deactivatedAt = e.occurredAt();
+        row.deactivationVersion = e.version();
         row.directoryVersion = e.version();
         row.updatedAt = Instant.now();
         row.persist();
@@ -103,13 +112,16 @@ public class UserProjectionService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordTeardown(UUID userId, UUID networkId, String service, String detail, Instant reportedAt) {
-        if (TeardownReport.findById(new TeardownReport.Key(userId, service)) != null) {
+    public void recordTeardown(UUID userId, UUID networkId, String service, String detail, Instant reportedAt,
+                               Long deactivationVersion) {
+        long version = deactivationVersion == null ? -1 : deactivationVersion;
+        if (TeardownReport.findById(new TeardownReport.Key(userId, service, version)) != null) {
             return;
         }
         TeardownReport report = new TeardownReport();
         report.userId = userId;
         report.service = service;
+        report.deactivationVersion = version;
         report.networkId = networkId;
         report.detail = detail;
         report.reportedAt = reportedAt;
