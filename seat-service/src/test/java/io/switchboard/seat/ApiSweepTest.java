@@ -1,0 +1,142 @@
+package io.switchboard.seat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.platform.security.Permission;
+import io.switchboard.testing.Sweep;
+import io.switchboard.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Every endpoint: 401 without a token, 403 without the permission, 404 for another network's ids; bad input is a 4xx. */
+@QuarkusTest
+class ApiSweepTest {
+
+    record Endpoint(String method, String path, Object body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    final UUID networkId = UUID.randomUUID();
+    final UUID tenant = UUID.randomUUID();
+    final UUID userId = UUID.randomUUID();
+    final String admin = TestTokens.admin(networkId);
+    long seatVersion;
+
+    @BeforeEach
+    void fixture() {
+        Fixtures.user(networkId, userId, "Swee", "Per", List.of("contact-center-agent"), tenant);
+        Fixtures.line(networkId, userId, "+16195550190", List.of(), 1);
+        Fixtures.e911(admin, userId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Fixtures.seat(admin, userId, "basic", tenant)
+                .then().statusCode(200));
+        seatVersion = given().auth().oauth2(admin).get("/api/v1/users/{id}/seat", userId).then().extract().jsonPath()
+                .getLong("version");
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("GET", "/api/v1/user-management", null),
+                new Endpoint("GET", "/api/v1/users/{user}", null),
+                new Endpoint("GET", "/api/v1/users/{user}/audit-log", null),
+                new Endpoint("GET", "/api/v1/users/{user}/seat", null),
+                new Endpoint("PUT", "/api/v1/users/{user}/seat", Map.of("level", "advanced", "billToTenantId", tenant.toString())),
+                new Endpoint("GET", "/api/v1/users/{user}/e911", null),
+                new Endpoint("PUT", "/api/v1/users/{user}/e911", Map.of("street", "2 Main St", "city", "Austin",
+                        "state", "TX", "postalCode", "78701")),
+                new Endpoint("GET", "/api/v1/seats/summary", null),
+                new Endpoint("POST", "/api/v1/e911/validate", Fixtures.SAN_DIEGO),
+                new Endpoint("GET", "/api/v1/alerts", null),
+                new Endpoint("GET", "/api/v1/alerts?userId={user}", null));
+    }
+
+    @Test
+    void withoutATokenEveryEndpointIs401() {
+        assertThat(Sweep.unexpected(endpoints(), e -> call(given(), e), 401)).isEmpty();
+        assertUnchanged();
+    }
+
+    @Test
+    void aTokenWithoutThePermissionIs403() {
+        String agent = TestTokens.token(networkId, UUID.randomUUID(), Permission.MAKE_OUTBOUND_CALLS, Permission.VIEW_MY_TENANTS);
+        assertThat(Sweep.unexpected(endpoints(), e -> call(given().auth().oauth2(agent), e), 403)).isEmpty();
+        // Viewing is not editing.
+        String viewer = TestTokens.token(networkId, UUID.randomUUID(), Permission.VIEW_USER_MANAGEMENT);
+        assertThat(Sweep.unexpected(endpoints().stream().filter(e -> e.method().equals("PUT")).toList(),
+                e -> call(given().auth().oauth2(viewer), e), 403)).isEmpty();
+        assertUnchanged();
+    }
+
+    @Test
+    void anotherNetworksIdsAre404() {
+        String stranger = TestTokens.admin(UUID.randomUUID());
+        assertThat(Sweep.unexpected(endpoints().stream().filter(e -> e.path().contains("{user}")).toList(),
+                e -> call(given().auth().oauth2(stranger), e), 404)).isEmpty();
+        assertUnchanged();
+    }
+
+    @Test
+    void badInputIsA4xxProblemAndChangesNothing() {
+        String u = "/api/v1/users/" + userId;
+        List<String[]> cases = List.of(
+                new String[]{"PUT", u + "/seat", "{\"level\": "},
+                new String[]{"PUT", u + "/seat", "{}"},
+                new String[]{"PUT", u + "/seat", "{\"level\":\"gold\",\"billToTenantId\":\"" + tenant + "\"}"},
+                new String[]{"PUT", u + "/seat", "{\"level\":\"advanced\",\"billToTenantId\":\"nope\"}"},
+                new String[]{"PUT", u + "/seat", "{\"level\":\"advanced\",\"billToTenantId\":\"" + UUID.randomUUID() + "\"}"},
+                new String[]{"PUT", u + "/seat", "{\"level\":\"advanced\",\"billToTenantId\":\"" + tenant + "\",\"version\":\"x\"}"},
+                new String[]{"PUT", u + "/seat", "{\"level\":\"advanced\",\"billToTenantId\":\"" + tenant + "\",\"version\":" + (seatVersion + 7) + "}"},
+                new String[]{"PUT", u + "/seat", "[1,2]"},
+                new String[]{"PUT", "/api/v1/users/not-a-uuid/seat", "{\"level\":\"none\"}"},
+                new String[]{"PUT", u + "/e911", "{}"},
+                new String[]{"PUT", u + "/e911", "{\"street\":\"1 Market St\",\"city\":\"San Diego\",\"state\":\"ZZ\",\"postalCode\":\"92101\"}"},
+                new String[]{"PUT", u + "/e911", "{\"street\":\"1 Market St\",\"city\":\"San Diego\",\"state\":\"CA\",\"postalCode\":\"abc\",\"allowUnverified\":\"perhaps\"}"},
+                new String[]{"PUT", u + "/e911", "{\"street\":\"" + "x".repeat(300) + "\",\"city\":\"San Diego\",\"state\":\"CA\",\"postalCode\":\"92101\"}"},
+                new String[]{"PUT", u + "/e911", "{\"city\":\"San Diego\",\"state\":\"CA\",\"postalCode\":\"92101\",\"allowUnverified\":true}"},
+                new String[]{"POST", "/api/v1/e911/validate", "not json"},
+                new String[]{"POST", "/api/v1/e911/validate", null},
+                new String[]{"GET", "/api/v1/user-management?limit=-1", null},
+                new String[]{"GET", "/api/v1/user-management?seat=gold", null},
+                new String[]{"GET", "/api/v1/user-management?queue=42", null},
+                new String[]{"GET", "/api/v1/user-management?sort=phone", null},
+                new String[]{"GET", "/api/v1/user-management?cursor=%%%", null},
+                new String[]{"GET", u + "/audit-log?limit=1000", null},
+                new String[]{"GET", u + "/audit-log?cursor=AAAA", null},
+                new String[]{"GET", "/api/v1/alerts?userId=someone", null},
+                new String[]{"GET", "/api/v1/users/" + UUID.randomUUID(), null});
+        assertThat(Sweep.notRejected(admin, cases)).isEmpty();
+        given().auth().oauth2(admin).header("If-Match", "\"" + (seatVersion + 3) + "\"").contentType(ContentType.JSON)
+                .body(Map.of("level", "none")).put("/api/v1/users/{id}/seat", userId)
+                .then().statusCode(412).contentType("application/problem+json");
+        assertUnchanged();
+    }
+
+    private Response call(RequestSpecification spec, Endpoint e) {
+        String path = e.path().replace("{user}", userId.toString());
+        if (e.body() != null) {
+            spec = spec.contentType(ContentType.JSON).body(e.body());
+        }
+        return spec.request(e.method(), path);
+    }
+
+    private void assertUnchanged() {
+        given().auth().oauth2(admin).get("/api/v1/users/{id}/seat", userId).then().statusCode(200)
+                .body("level", equalTo("basic")).body("version", equalTo((int) seatVersion));
+        given().auth().oauth2(admin).get("/api/v1/users/{id}/e911", userId).then().statusCode(200)
+                .body("street", equalTo("1 MARKET ST")).body("verified", equalTo(true));
+    }
+}
