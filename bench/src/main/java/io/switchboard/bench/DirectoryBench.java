@@ -45,13 +45,6 @@ public final class DirectoryBench {
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern NETWORK = Pattern.compile("^\\{\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern CURSOR = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
-    private static final String[] FIRST = {"Ava", "Ben", "Cleo", "Dev", "Elena", "Finn", "Gia", "Hugo", "Iris", "Jon",
-            "Kai", "Lena", "Milo", "Nora", "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tara", "Uma", "Vic", "Wren", "Xena",
-            "Yusuf", "Zoe", "Maria", "James", "Linda", "Robert", "Patricia", "Michael", "Jennifer", "David", "Susan"};
-    private static final String[] LAST = {"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
-            "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore",
-            "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis",
-            "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores"};
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final LocalStack stack;
@@ -133,7 +126,7 @@ public final class DirectoryBench {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     String body = """
                             {"firstName":"%s","lastName":"%s","email":"api-%s@bench.example.com","roles":["contact-center-agent"],"tenantIds":["%s"]}"""
-                            .formatted(FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)],
+                            .formatted(Names.first(random), Names.last(random),
                                     UUID.randomUUID(), tenants.get(random.nextInt(tenants.size())));
                     long t0 = System.nanoTime();
                     send("POST", "/api/v1/users", body, 201);
@@ -173,8 +166,8 @@ public final class DirectoryBench {
                  PreparedStatement tenant = db.prepareStatement("insert into user_tenant (user_id, tenant_id) values (?, ?)")) {
                 for (int i = existing; i < users; i++) {
                     UUID id = UUID.randomUUID();
-                    String first = FIRST[random.nextInt(FIRST.length)];
-                    String last = LAST[random.nextInt(LAST.length)];
+                    String first = Names.first(random);
+                    String last = Names.last(random);
                     user.setObject(1, id);
                     user.setObject(2, networkId);
                     user.setString(3, (first + "." + last + "." + i + "@fill.example.com").toLowerCase(Locale.ROOT));

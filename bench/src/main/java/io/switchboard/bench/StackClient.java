@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class StackClient {
 
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    static final Pattern CURSOR = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

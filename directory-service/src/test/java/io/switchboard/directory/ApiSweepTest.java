@@ -2,9 +2,9 @@ package io.switchboard.directory;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.switchboard.directory.DirectoryApi.Admin;
 import io.switchboard.testing.Sweep;
+import io.switchboard.testing.Sweep.Endpoint;
 import io.switchboard.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 class ApiSweepTest {
-
-    /** One endpoint; {user}, {tenant} and {role} are filled with the fixture network's ids. */
-    record Endpoint(String method, String path, Object body, boolean needsPermission) {
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
 
     Admin owner;
     Admin stranger;
@@ -85,7 +77,7 @@ class ApiSweepTest {
 
     @Test
     void withoutATokenEveryEndpointIs401() {
-        assertThat(Sweep.unexpected(endpoints(), e -> call(given(), e), 401)).isEmpty();
+        assertThat(Sweep.unexpected(endpoints(), e -> Sweep.call(given(), e, this::fill), 401)).isEmpty();
         assertUnchanged();
     }
 
@@ -93,16 +85,16 @@ class ApiSweepTest {
     void aTokenWithoutThePermissionIs403() {
         String noPermissions = TestTokens.token(owner.networkId(), UUID.randomUUID());
         assertThat(Sweep.unexpected(endpoints().stream().filter(Endpoint::needsPermission).toList(),
-                e -> call(given().auth().oauth2(noPermissions), e), 403)).isEmpty();
+                e -> Sweep.call(given().auth().oauth2(noPermissions), e, this::fill), 403)).isEmpty();
         assertThat(Sweep.unexpected(endpoints().stream().filter(e -> !e.needsPermission()).toList(),
-                e -> call(given().auth().oauth2(noPermissions), e), 200)).isEmpty();
+                e -> Sweep.call(given().auth().oauth2(noPermissions), e, this::fill), 200)).isEmpty();
         assertUnchanged();
     }
 
     @Test
     void anotherNetworksIdsAre404() {
         assertThat(Sweep.unexpected(endpoints().stream().filter(e -> e.path().contains("{")).toList(),
-                e -> call(given().auth().oauth2(stranger.token()), e), 404)).isEmpty();
+                e -> Sweep.call(given().auth().oauth2(stranger.token()), e, this::fill), 404)).isEmpty();
         assertUnchanged();
     }
 
@@ -147,12 +139,9 @@ class ApiSweepTest {
         assertUnchanged();
     }
 
-    private io.restassured.response.Response call(RequestSpecification spec, Endpoint e) {
-        String path = e.path().replace("{user}", userId).replace("{tenant}", tenantId).replace("{role}", roleKey);
-        if (e.body() != null) {
-            spec = spec.contentType(ContentType.JSON).body(e.body());
-        }
-        return spec.request(e.method(), path);
+    /** {user}, {tenant} and {role} in an endpoint are the fixture network's ids. */
+    private String fill(String s) {
+        return s.replace("{user}", userId).replace("{tenant}", tenantId).replace("{role}", roleKey);
     }
 
     /** The fixture network looks exactly as it was set up. */

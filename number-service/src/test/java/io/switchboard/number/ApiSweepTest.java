@@ -2,9 +2,9 @@ package io.switchboard.number;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.switchboard.number.NumberApi.Network;
 import io.switchboard.testing.Sweep;
+import io.switchboard.testing.Sweep.Endpoint;
 import io.switchboard.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +26,6 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 class ApiSweepTest {
-
-    record Endpoint(String method, String path, Object body) {
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
 
     Network owner;
     UUID userId;
@@ -70,7 +63,7 @@ class ApiSweepTest {
 
     @Test
     void withoutATokenEveryEndpointIs401() {
-        assertThat(Sweep.unexpected(endpoints(), e -> call(given(), e), 401)).isEmpty();
+        assertThat(Sweep.unexpected(endpoints(), e -> Sweep.call(given(), e, this::fill), 401)).isEmpty();
         assertUnchanged();
     }
 
@@ -79,7 +72,7 @@ class ApiSweepTest {
         String agent = TestTokens.token(owner.id(), UUID.randomUUID(),
                 io.switchboard.platform.security.Permission.MAKE_OUTBOUND_CALLS,
                 io.switchboard.platform.security.Permission.VIEW_MY_TENANTS);
-        assertThat(Sweep.unexpected(endpoints(), e -> call(given().auth().oauth2(agent), e), 403)).isEmpty();
+        assertThat(Sweep.unexpected(endpoints(), e -> Sweep.call(given().auth().oauth2(agent), e, this::fill), 403)).isEmpty();
         assertUnchanged();
     }
 
@@ -87,7 +80,7 @@ class ApiSweepTest {
     void anotherNetworksUsersAndNumbersAre404() {
         String stranger = network().admin();
         assertThat(Sweep.unexpected(endpoints().stream().filter(e -> e.path().contains("{")).toList(),
-                e -> call(given().auth().oauth2(stranger), e), 404)).isEmpty();
+                e -> Sweep.call(given().auth().oauth2(stranger), e, this::fill), 404)).isEmpty();
         assertUnchanged();
     }
 
@@ -126,16 +119,6 @@ class ApiSweepTest {
         assertUnchanged();
     }
 
-    private io.restassured.response.Response call(RequestSpecification spec, Endpoint e) {
-        String path = fill(e.path());
-        if (e.body() != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> body = new java.util.HashMap<>((Map<String, Object>) e.body());
-            body.replaceAll((k, v) -> v instanceof String s ? fill(s) : v);
-            spec = spec.contentType(ContentType.JSON).body(body);
-        }
-        return spec.request(e.method(), path);
-    }
 
     private String fill(String s) {
         return s.replace("{user}", userId.toString()).replace("{spare}", spare).replace("{secondary}", secondary);

@@ -5,7 +5,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.function.Function;
 
 import static io.restassured.RestAssured.given;
@@ -14,6 +17,36 @@ import static io.restassured.RestAssured.given;
 public final class Sweep {
 
     private Sweep() {
+    }
+
+    /**
+     * One endpoint of a service's API: method, path with placeholders such as {@code {user}}, JSON body (a map's string
+     * values may hold placeholders too), and whether a caller without the endpoint's permission must be refused.
+     */
+    public record Endpoint(String method, String path, Object body, boolean needsPermission) {
+
+        public Endpoint(String method, String path, Object body) {
+            this(method, path, body, true);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** Sends the endpoint's request with {@code spec}, its placeholders replaced by {@code fill}. */
+    public static Response call(RequestSpecification spec, Endpoint endpoint, UnaryOperator<String> fill) {
+        if (endpoint.body() != null) {
+            Object body = endpoint.body();
+            if (body instanceof Map<?, ?> map) {
+                Map<Object, Object> filled = new LinkedHashMap<>(map);
+                filled.replaceAll((k, v) -> v instanceof String text ? fill.apply(text) : v);
+                body = filled;
+            }
+            spec = spec.contentType(ContentType.JSON).body(body);
+        }
+        return spec.request(endpoint.method(), fill.apply(endpoint.path()));
     }
 
     /** Endpoints whose answer was not {@code expected} (an error answer must also be problem+json). */

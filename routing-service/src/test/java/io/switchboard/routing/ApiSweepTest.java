@@ -2,10 +2,10 @@ package io.switchboard.routing;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.switchboard.platform.security.Permission;
 import io.switchboard.routing.RoutingApi.Network;
 import io.switchboard.testing.Sweep;
+import io.switchboard.testing.Sweep.Endpoint;
 import io.switchboard.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +29,6 @@ import static org.hamcrest.Matchers.equalTo;
 /** Every endpoint: 401 without a token, 403 without the permission, 404 for another network's ids; bad input is a 4xx. */
 @QuarkusTest
 class ApiSweepTest {
-
-    record Endpoint(String method, String path, Object body, Permission... needs) {
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
 
     Network owner;
     UUID userId;
@@ -84,14 +77,14 @@ class ApiSweepTest {
 
     @Test
     void withoutATokenEveryEndpointIs401() {
-        assertThat(Sweep.unexpected(endpoints(), e -> call(given(), e), 401)).isEmpty();
+        assertThat(Sweep.unexpected(endpoints(), e -> Sweep.call(given(), e, this::fill), 401)).isEmpty();
         assertUnchanged();
     }
 
     @Test
     void aTokenWithoutThePermissionIs403() {
         String agent = TestTokens.token(owner.id(), UUID.randomUUID(), Permission.MAKE_OUTBOUND_CALLS, Permission.VIEW_MY_TENANTS);
-        assertThat(Sweep.unexpected(endpoints(), e -> call(given().auth().oauth2(agent), e), 403)).isEmpty();
+        assertThat(Sweep.unexpected(endpoints(), e -> Sweep.call(given().auth().oauth2(agent), e, this::fill), 403)).isEmpty();
         assertUnchanged();
     }
 
@@ -99,7 +92,7 @@ class ApiSweepTest {
     void anotherNetworksIdsAre404() {
         String stranger = network().admin();
         assertThat(Sweep.unexpected(endpoints().stream().filter(e -> e.path().contains("{")).toList(),
-                e -> call(given().auth().oauth2(stranger), e), 404)).isEmpty();
+                e -> Sweep.call(given().auth().oauth2(stranger), e, this::fill), 404)).isEmpty();
         assertUnchanged();
     }
 
@@ -130,13 +123,8 @@ class ApiSweepTest {
         assertUnchanged();
     }
 
-    private io.restassured.response.Response call(RequestSpecification spec, Endpoint e) {
-        String path = e.path().replace("{user}", userId.toString()).replace("{queue}", queueId.toString())
-                .replace("{message}", messageId);
-        if (e.body() != null) {
-            spec = spec.contentType(ContentType.JSON).body(e.body());
-        }
-        return spec.request(e.method(), path);
+    private String fill(String s) {
+        return s.replace("{user}", userId.toString()).replace("{queue}", queueId.toString()).replace("{message}", messageId);
     }
 
     private void assertUnchanged() {

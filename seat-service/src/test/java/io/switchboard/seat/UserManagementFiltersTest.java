@@ -87,6 +87,12 @@ class UserManagementFiltersTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("sort=name"));
         list("search", "MOSS").then().body("items.firstName", containsInAnyOrder("al", "Bea"));
+        // A search's matches are paged in the chosen order too.
+        var first = given().auth().oauth2(admin).queryParam("search", "moss").queryParam("sort", "-name").queryParam("limit", 1)
+                .get("/api/v1/user-management").then().body("items.firstName", contains("Bea")).extract().jsonPath();
+        given().auth().oauth2(admin).queryParam("search", "moss").queryParam("sort", "-name").queryParam("limit", 1)
+                .queryParam("cursor", first.getString("nextCursor")).get("/api/v1/user-management").then()
+                .body("items.firstName", contains("al")).body("nextCursor", org.hamcrest.Matchers.nullValue());
     }
 
     /** Walks the whole list two rows at a time, collecting one field. */

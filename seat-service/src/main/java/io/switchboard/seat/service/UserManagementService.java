@@ -69,39 +69,46 @@ public class UserManagementService {
         }
     }
 
+    /** Above this many matches a search walks the sort's index instead of sorting its matches (see {@link #list}). */
+    private static final int RARE_SEARCH_ROWS = 5_000;
+
     /**
      * Non-deactivated users of the network matching the filter, in the chosen order, keyset-paginated. The search box
      * matches name, email or direct line anywhere, any case, through the trigram index on {@code search_text}.
+     *
+     * <p>Walking the sort's index and filtering is fast when matches are dense, but crosses most of the table to reach
+     * a rare name late in the order. So a search of three or more characters (pg_trgm's minimum) first collects its
+     * matches through the trigram index, up to {@value #RARE_SEARCH_ROWS}, and sorts them; only a search matching more
+     * than that walks the index instead.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public Page list(UUID networkId, Filter filter, String sortParam, int limit, String cursor) {
         Sort sort = Sort.of(sortParam);
-        StringBuilder sql = new StringBuilder("select r.* from user_row r where r.network_id = :network and r.status <> 'DEACTIVATED'");
+        StringBuilder where = new StringBuilder("r.network_id = :network and r.status <> 'DEACTIVATED'");
         Map<String, Object> params = new HashMap<>();
         params.put("network", networkId);
-        String search = filter.search();
-        if (search != null && !search.isBlank()) {
-            sql.append(" and (r.search_text like :search");
-            params.put("search", "%" + escapeLike(search.trim().toLowerCase(Locale.ROOT)) + "%");
+        String search = filter.search() == null ? "" : filter.search().trim().toLowerCase(Locale.ROOT);
+        if (!search.isEmpty()) {
+            where.append(" and (r.search_text like :search");
+            params.put("search", "%" + escapeLike(search) + "%");
             String digits = search.replaceAll("[^0-9]", "");
-            if (digits.length() >= 3 && !digits.equals(search.trim())) {
+            if (digits.length() >= 3 && !digits.equals(search)) {
                 // A number typed any way ("(619) 555-01…") finds the direct line.
-                sql.append(" or r.search_text like :digits");
+                where.append(" or r.search_text like :digits");
                 params.put("digits", "%" + digits + "%");
             }
-            sql.append(")");
+            where.append(")");
         }
         if (filter.seat() != null && !filter.seat().isBlank()) {
             String level = filter.seat().trim().toUpperCase(Locale.ROOT);
             if (!List.of("NONE", "BASIC", "ADVANCED").contains(level)) {
                 throw ProblemException.invalidField("seat", "must be none, basic or advanced");
             }
-            sql.append(" and r.seat_level = :seat");
+            where.append(" and r.seat_level = :seat");
             params.put("seat", level);
         }
         if (filter.role() != null && !filter.role().isBlank()) {
-            sql.append(" and r.roles @> cast(array[cast(:role as text)] as text[])");
+            where.append(" and r.roles @> cast(array[cast(:role as text)] as text[])");
             params.put("role", filter.role().trim());
         }
         if (filter.queue() != null && !filter.queue().isBlank()) {
@@ -111,10 +118,9 @@ public class UserManagementService {
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidField("queue", "must be a queue id (UUID)");
             }
-            sql.append(" and exists (select 1 from user_queue q where q.user_id = r.user_id and q.queue_id = :queue)");
+            where.append(" and exists (select 1 from user_queue q where q.user_id = r.user_id and q.queue_id = :queue)");
             params.put("queue", queueId);
         }
-        String keyColumns = String.join(", ", sort.keys) + ", r.user_id";
         if (cursor != null && !cursor.isBlank()) {
             SortCursor after = SortCursor.decode(cursor, sort.param, sort.keys.size());
             StringBuilder placeholders = new StringBuilder();
@@ -122,17 +128,22 @@ public class UserManagementService {
                 placeholders.append(":k").append(i).append(", ");
                 params.put("k" + i, after.keys().get(i));
             }
-            sql.append(" and (").append(keyColumns).append(sort.descending ? ") < (" : ") > (")
-                    .append(placeholders).append(":afterId)");
+            where.append(" and (").append(String.join(", ", sort.keys)).append(", r.user_id")
+                    .append(sort.descending ? ") < (" : ") > (").append(placeholders).append(":afterId)");
             params.put("afterId", after.id());
         }
-        String direction = sort.descending ? " desc" : "";
-        sql.append(" order by ").append(String.join(direction + ", ", keyColumns.split(", "))).append(direction)
-                .append(" limit :limit");
         params.put("limit", limit + 1);
-        var query = UserRow.getEntityManager().createNativeQuery(sql.toString(), UserRow.class);
-        params.forEach(query::setParameter);
-        List<UserRow> rows = new ArrayList<>((List<UserRow>) query.getResultList());
+        List<UUID> ids = search.length() >= 3 ? rareMatches(where, sort, params) : null;
+        if (ids == null) {
+            String direction = sort.descending ? " desc" : "";
+            ids = ids("select r.user_id from user_row r where " + where + " order by "
+                    + String.join(direction + ", ", sort.keys) + direction + ", r.user_id" + direction + " limit :limit", params);
+        }
+        Map<UUID, UserRow> loaded = new HashMap<>();
+        if (!ids.isEmpty()) {
+            UserRow.<UserRow>list("userId in ?1", ids).forEach(r -> loaded.put(r.userId, r));
+        }
+        List<UserRow> rows = ids.stream().map(loaded::get).filter(java.util.Objects::nonNull).toList();
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
@@ -140,6 +151,35 @@ public class UserManagementService {
             next = new SortCursor(sort.param, sort.keysOf(last), last.userId).encode();
         }
         return new Page(rows, next);
+    }
+
+    /** The page's ids when at most {@value #RARE_SEARCH_ROWS} users match, else null; one pass over the matches. */
+    @SuppressWarnings("unchecked")
+    private static List<UUID> rareMatches(StringBuilder where, Sort sort, Map<String, Object> params) {
+        StringBuilder keys = new StringBuilder();
+        StringBuilder order = new StringBuilder();
+        String direction = sort.descending ? " desc" : "";
+        for (int i = 0; i < sort.keys.size(); i++) {
+            keys.append(", ").append(sort.keys.get(i)).append(" as k").append(i);
+            order.append("m.k").append(i).append(direction).append(", ");
+        }
+        var query = UserRow.getEntityManager().createNativeQuery("""
+                with m as materialized (select r.user_id%s from user_row r where %s limit %d)
+                select m.user_id, (select count(*) from m) from m order by %sm.user_id%s limit :limit"""
+                .formatted(keys, where, RARE_SEARCH_ROWS + 1, order, direction), Object[].class);
+        params.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        if (!rows.isEmpty() && ((Number) rows.get(0)[1]).intValue() > RARE_SEARCH_ROWS) {
+            return null;
+        }
+        return rows.stream().map(r -> (UUID) r[0]).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<UUID> ids(String sql, Map<String, Object> params) {
+        var query = UserRow.getEntityManager().createNativeQuery(sql, UUID.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     /** What a row shows beyond the user: queues, E911 status and alerts, read for a whole page at once. */
