@@ -196,6 +196,62 @@ class IdempotentConsumerTest {
         }
     }
 
+    @Test
+    void aRecordWaitingForTheDatabaseIsAppliedLaterNeverSkippedAndHoldsUpOnlyItsOwnPartition() throws Exception {
+        String topic = PlatformTestInfra.uniqueTopic("outage");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                "bootstrap.servers", PlatformTestInfra.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1))).all().get();
+        }
+        EventEnvelope blocked = OutboxRelayTest.event("user-a", "user.created");
+        EventEnvelope sameKeyAfter = OutboxRelayTest.event("user-a", "user.updated");
+        EventEnvelope otherPartition = OutboxRelayTest.event("user-b", "user.created");
+        // The database is "unavailable" twice while the first record is applied.
+        AtomicInteger outages = new AtomicInteger(2);
+        EventHandler flaky = handler(e -> {
+            if (e.id().equals(blocked.id()) && outages.getAndDecrement() > 0) {
+                throw new IllegalStateException("no connection", new java.sql.SQLException("Connection refused", "08001"));
+            }
+            insertEffect(e);
+        });
+        IdempotentEventProcessor processor = new IdempotentEventProcessor("svc.outage", flaky, tx, producer, 3,
+                Duration.ofMillis(10));
+        for (var sent : List.of(new Object[]{0, blocked}, new Object[]{0, sameKeyAfter}, new Object[]{1, otherPartition})) {
+            ProducerRecord<String, byte[]> r = CloudEventCodec.toRecord(topic, (EventEnvelope) sent[1]);
+            producer.send(new ProducerRecord<>(topic, (Integer) sent[0], r.key(), r.value(), r.headers())).get();
+        }
+
+        EventConsumerLoop loop = new EventConsumerLoop(PlatformTestInfra.kafka().bootstrapServers(), "svc.outage",
+                List.of(topic), processor);
+        Thread thread = new Thread(loop);
+        thread.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (effects(sameKeyAfter.id()) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            for (EventEnvelope e : List.of(blocked, sameKeyAfter, otherPartition)) {
+                assertThat(effects(e.id())).as(e.type() + " of " + e.subject() + " applied exactly once").isEqualTo(1);
+            }
+            List<String> order = tx.withConnection(c -> {
+                List<String> types = new java.util.ArrayList<>();
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "select event_id from effect where subject = 'user-a' order by applied_at")) {
+                    while (rs.next()) {
+                        types.add(rs.getString(1));
+                    }
+                }
+                return types;
+            });
+            assertThat(order).as("one key's events in order").containsExactly(blocked.id().toString(), sameKeyAfter.id().toString());
+            assertThat(PlatformTestInfra.read(PlatformTestInfra.kafka().bootstrapServers(), topic + ".dlq", 1,
+                    Duration.ofSeconds(2))).as("an outage dead-letters nothing").isEmpty();
+        } finally {
+            loop.close();
+            thread.join(10_000);
+        }
+    }
+
     private EventHandler handler(java.util.function.Consumer<EventEnvelope> effect) {
         return new EventHandler() {
             @Override

@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Polls the handler's topics and feeds each record to the {@link IdempotentEventProcessor}, committing an offset only
@@ -81,11 +83,25 @@ public final class EventConsumerLoop implements Runnable, AutoCloseable {
             while (running) {
                 try {
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                    Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+                    Set<TopicPartition> rewound = new HashSet<>();
                     for (ConsumerRecord<String, byte[]> record : records) {
-                        if (!running || !handle(record)) {
+                        if (!running) {
                             break;
                         }
+                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                        // After a record that must be seen again, its partition's later records wait for it (order per
+                        // key); the other partitions go on.
+                        if (rewound.contains(partition)) {
+                            continue;
+                        }
+                        if (handle(record)) {
+                            applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        } else {
+                            rewound.add(partition);
+                        }
                     }
+                    commit(applied);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -116,13 +132,23 @@ public final class EventConsumerLoop implements Runnable, AutoCloseable {
             sleep(1000);
             return false;
         }
+        return true;
+    }
+
+    /**
+     * Commits the offsets past what a poll's records applied, once per poll rather than once per record (a broker round
+     * trip each). Every effect is already committed with its processed-event row, so if this commit is lost (a crash,
+     * a rebalance) the records come again and are skipped as duplicates.
+     */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
         try {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+            consumer.commitSync(applied);
         } catch (RuntimeException e) {
-            // The effect is committed; a later commit covers this offset, and a redelivery meanwhile is a duplicate.
             LOG.debugf("%s: offset commit failed (%s)", groupId, e.toString());
         }
-        return true;
     }
 
     @Override
