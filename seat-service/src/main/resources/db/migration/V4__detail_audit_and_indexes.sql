@@ -69,4 +69,4 @@ create table audit_entry (
     changes     jsonb       not null
 );
 create index audit_entry_by_user on audit_entry (user_id, occurred_at desc, id desc);
-create index audit_entry_by_aspect on audit_entry (user_id, aspect, occurred_at);
+create index audit_entry_by_aspect on audit_entry (user_id, aspect, id);

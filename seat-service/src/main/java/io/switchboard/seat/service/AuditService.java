@@ -31,7 +31,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -81,13 +80,16 @@ public class AuditService {
         ArrayNode changes = json.createArrayNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = after.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            JsonNode before = merged.get(field.getKey());
-            if (!Objects.equals(before == null || before.isNull() ? null : before, field.getValue().isNull() ? null : field.getValue())) {
-                changes.addObject().put("field", field.getKey())
-                        .set("before", before == null ? json.nullNode() : before);
-                ((ObjectNode) changes.get(changes.size() - 1)).set("after", field.getValue());
+            JsonNode before = merged.path(field.getKey());
+            JsonNode now = field.getValue();
+            boolean bothEmpty = (before.isMissingNode() || before.isNull()) && now.isNull();
+            if (!bothEmpty && !before.equals(now)) {
+                ObjectNode change = changes.addObject();
+                change.put("field", field.getKey());
+                change.set("before", before.isMissingNode() ? json.nullNode() : before);
+                change.set("after", now);
             }
-            merged.set(field.getKey(), field.getValue());
+            merged.set(field.getKey(), now);
         }
         if (changes.isEmpty()) {
             return; // a re-check that found everything as it was is not a change
@@ -130,13 +132,13 @@ public class AuditService {
         for (Object[] r : rows.subList(0, Math.min(limit, rows.size()))) {
             List<Change> changes = new ArrayList<>();
             read((String) r[5]).forEach(c -> changes.add(new Change(c.get("field").asText(), c.get("before"), c.get("after"))));
-            entries.add(new Entry(toInstant(r[1]), (String) r[2], (String) r[3], (String) r[4], changes));
+            entries.add(new Entry(SqlValues.instant(r[1]), (String) r[2], (String) r[3], (String) r[4], changes));
         }
         String next = null;
         if (rows.size() > limit) {
             Object[] last = rows.get(limit - 1);
             next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (toInstant(last[1]) + " " + last[0]).getBytes(StandardCharsets.UTF_8));
+                    (SqlValues.instant(last[1]) + " " + last[0]).getBytes(StandardCharsets.UTF_8));
         }
         return new Page(entries, next);
     }
@@ -221,10 +223,5 @@ public class AuditService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit_entry holds invalid JSON", e);
         }
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -83,7 +83,7 @@ public class UserDetailService {
                           from sync_link where user_id = ?1 order by servicetitan_tenant_id""")
                 .setParameter(1, userId).getResultList()).stream()
                 .map(l -> new ServiceTitanLink((UUID) l[0], ((Number) l[1]).longValue(), (String) l[2],
-                        l[3] == null ? null : ((Number) l[3]).longValue(), (String) l[4], toInstant(l[5]))).toList();
+                        l[3] == null ? null : ((Number) l[3]).longValue(), (String) l[4], SqlValues.instant(l[5]))).toList();
         return new Detail(row, new Seat(row.seatLevel.toLowerCase(), row.billTo, row.seatVersion), permissions(row),
                 new Numbers(row.directLine, List.of(row.secondaryNumbers)),
                 new E911(address == null ? "missing" : address.verified ? "verified" : "unverified",
@@ -117,8 +117,4 @@ public class UserDetailService {
         return new Permissions(List.copyOf(hub), roles);
     }
 
-    private static Instant toInstant(Object value) {
-        return value == null ? null : value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o
-                ? o.toInstant() : ((java.sql.Timestamp) value).toInstant();
-    }
 }
