@@ -77,24 +77,23 @@ class ApiSweepTest {
 
     @Test
     void withoutATokenEveryEndpointIs401() {
-        assertThat(Sweep.unexpected(endpoints(), e -> Sweep.call(given(), e, this::fill), 401)).isEmpty();
+        assertThat(Sweep.answering(null, endpoints(), this::fill, 401)).isEmpty();
         assertUnchanged();
     }
 
     @Test
     void aTokenWithoutThePermissionIs403() {
         String noPermissions = TestTokens.token(owner.networkId(), UUID.randomUUID());
-        assertThat(Sweep.unexpected(endpoints().stream().filter(Endpoint::needsPermission).toList(),
-                e -> Sweep.call(given().auth().oauth2(noPermissions), e, this::fill), 403)).isEmpty();
-        assertThat(Sweep.unexpected(endpoints().stream().filter(e -> !e.needsPermission()).toList(),
-                e -> Sweep.call(given().auth().oauth2(noPermissions), e, this::fill), 200)).isEmpty();
+        assertThat(Sweep.answering(noPermissions, endpoints().stream().filter(Endpoint::needsPermission).toList(), this::fill,
+                403)).isEmpty();
+        assertThat(Sweep.answering(noPermissions, endpoints().stream().filter(e -> !e.needsPermission()).toList(), this::fill,
+                200)).isEmpty();
         assertUnchanged();
     }
 
     @Test
     void anotherNetworksIdsAre404() {
-        assertThat(Sweep.unexpected(endpoints().stream().filter(e -> e.path().contains("{")).toList(),
-                e -> Sweep.call(given().auth().oauth2(stranger.token()), e, this::fill), 404)).isEmpty();
+        assertThat(Sweep.notHidden(stranger.token(), endpoints(), this::fill)).isEmpty();
         assertUnchanged();
     }
 

@@ -35,6 +35,16 @@ public final class Sweep {
         }
     }
 
+    /** Endpoints that did not answer {@code expected} when called with {@code token} (null: without a token). */
+    public static List<String> answering(String token, List<Endpoint> endpoints, UnaryOperator<String> fill, int expected) {
+        return unexpected(endpoints, e -> call(token == null ? given() : given().auth().oauth2(token), e, fill), expected);
+    }
+
+    /** Endpoints naming an id (a placeholder in their path) that did not answer another network's caller with 404. */
+    public static List<String> notHidden(String strangerToken, List<Endpoint> endpoints, UnaryOperator<String> fill) {
+        return answering(strangerToken, endpoints.stream().filter(e -> e.path().contains("{")).toList(), fill, 404);
+    }
+
     /** Sends the endpoint's request with {@code spec}, its placeholders replaced by {@code fill}. */
     public static Response call(RequestSpecification spec, Endpoint endpoint, UnaryOperator<String> fill) {
         if (endpoint.body() != null) {
