@@ -199,8 +199,28 @@ class ManifestsTest {
                     .as("prod Secrets the README does not tell operators to create").isEmpty();
             for (String service : SERVICES) {
                 JsonNode spec = one(overlay, "Deployment", service).at("/spec");
-                assertThat(spec.at("/replicas").asInt()).isEqualTo(3);
                 assertThat(spec.at("/template/spec/affinity/podAntiAffinity").isMissingNode()).as(service).isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theAutoscalerAloneSetsReplicasAndEverySecretKeyUsedInDevExists(String overlay) {
+        int minimum = overlay.equals("prod") ? 3 : 1;
+        for (String service : SERVICES) {
+            assertThat(one(overlay, "Deployment", service).at("/spec/replicas").isMissingNode())
+                    .as(service + ": a replica count in the Deployment would undo the autoscaler at every apply").isTrue();
+            assertThat(one(overlay, "HorizontalPodAutoscaler", service).at("/spec/minReplicas").asInt()).as(service)
+                    .isEqualTo(minimum);
+        }
+        if (overlay.equals("dev")) {
+            for (JsonNode d : RENDERED.get(overlay)) {
+                for (JsonNode ref : d.findValues("secretKeyRef")) {
+                    JsonNode secret = one(overlay, "Secret", ref.path("name").asText());
+                    assertThat(secret.at("/data").has(ref.path("key").asText()))
+                            .as(ref.path("name").asText() + " has key " + ref.path("key").asText()).isTrue();
+                }
             }
         }
     }
