@@ -63,6 +63,9 @@ public final class SeatBench {
             SeatBench bench = new SeatBench(stack);
             bench.client.signIn();
             bench.load(users);
+            if (args.length > 2 && args[2].equals("--ingest-only")) {
+                return;
+            }
             bench.seats();
             bench.queries(users);
         }
@@ -115,6 +118,11 @@ public final class SeatBench {
             System.out.printf(Locale.ROOT, "%n%d events (%d users, %d lines, %d queue memberships) produced in %.1f s; "
                             + "all in the projection after %.1f s: %.0f events/s%n", users + lines + memberships, users, lines,
                     memberships, sent, applied, (users + lines + memberships) / applied);
+            StringBuilder cpu = new StringBuilder();
+            for (String service : LocalStack.SERVICES) {
+                cpu.append(String.format(Locale.ROOT, " %s %.0f s", service, stack.cpuTime(service).toMillis() / 1000.0));
+            }
+            System.out.println("CPU used by each service so far:" + cpu);
         }
     }
 

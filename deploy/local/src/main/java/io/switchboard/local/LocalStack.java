@@ -136,6 +136,11 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
+    /** CPU time the service's process has used so far (what a benchmark compares between runs on a shared machine). */
+    public java.time.Duration cpuTime(String service) {
+        return services.get(service).info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     public Path log(String service) {
         return options.workDir().resolve("logs").resolve(service + "-service.log");
     }
