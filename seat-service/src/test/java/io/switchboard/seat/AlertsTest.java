@@ -41,6 +41,8 @@ class AlertsTest {
                 new DirectLineChanged(userId, networkId, "+16195550177", null, List.of(), 1, Instant.now())));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> alerts(admin, userId).then().statusCode(200)
                 .body("kind", equalTo(List.of("line-without-e911"))));
+        given().auth().oauth2(admin).get("/api/v1/user-management?search=al@").then()
+                .body("items[0].alerts", equalTo(List.of("line-without-e911"))).body("items[0].e911", equalTo("missing"));
 
         // Saved unverified: the E911 alert turns into "unverified".
         given().auth().oauth2(admin).contentType(ContentType.JSON)

@@ -27,16 +27,22 @@ public class AlertService {
 
     /** The network's alerts, or one user's when {@code userId} is set. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<Alert> alerts(UUID networkId, UUID userId) {
+        return alerts(networkId, userId == null ? null : new UUID[]{userId});
+    }
+
+    /** The alerts of some users of the network (a page of the table), or of all when {@code userIds} is null. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Alert> alerts(UUID networkId, UUID[] userIds) {
         List<Alert> alerts = new ArrayList<>();
         List<Object[]> rows = em.createNativeQuery("""
                         select r.user_id, r.seat_level, r.direct_line, e.user_id is not null, coalesce(e.verified, false),
                                exists (select 1 from user_queue q where q.user_id = r.user_id), r.first_name || ' ' || r.last_name
                           from user_row r left join e911_address e on e.user_id = r.user_id
-                         where r.network_id = ?1 and r.status <> 'DEACTIVATED' and (cast(?2 as uuid) is null or r.user_id = cast(?2 as uuid))
+                         where r.network_id = ?1 and r.status <> 'DEACTIVATED' and (cast(?2 as uuid[]) is null or r.user_id = any(cast(?2 as uuid[])))
                          order by lower(r.last_name), lower(r.first_name), r.user_id""")
-                .setParameter(1, networkId).setParameter(2, userId).getResultList();
+                .setParameter(1, networkId).setParameter(2, userIds).getResultList();
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
             String name = ((String) r[6]).trim();
@@ -53,9 +59,9 @@ public class AlertService {
         List<Object[]> problems = em.createNativeQuery("""
                         select p.user_id, p.servicetitan_tenant_id, p.status, r.email from sync_link p
                           join user_row r on r.user_id = p.user_id and r.status <> 'DEACTIVATED'
-                         where p.network_id = ?1 and p.status <> 'linked' and (cast(?2 as uuid) is null or p.user_id = cast(?2 as uuid))
+                         where p.network_id = ?1 and p.status <> 'linked' and (cast(?2 as uuid[]) is null or p.user_id = any(cast(?2 as uuid[])))
                          order by p.user_id, p.servicetitan_tenant_id""")
-                .setParameter(1, networkId).setParameter(2, userId).getResultList();
+                .setParameter(1, networkId).setParameter(2, userIds).getResultList();
         for (Object[] p : problems) {
             boolean ambiguous = "ambiguous".equals(p[2]);
             alerts.add(new Alert((UUID) p[0], ambiguous ? "servicetitan-employee-ambiguous" : "servicetitan-employee-not-found",

@@ -25,9 +25,11 @@ public class UserManagementService {
     }
 
     private final SeatConfig config;
+    private final AlertService alerts;
 
-    public UserManagementService(SeatConfig config) {
+    public UserManagementService(SeatConfig config, AlertService alerts) {
         this.config = config;
+        this.alerts = alerts;
     }
 
     /** The table's filters; null or blank ones do not filter. */
@@ -182,7 +184,7 @@ public class UserManagementService {
         return query.getResultList();
     }
 
-    /** What a row shows beyond the user: queues, E911 status and alerts, read for a whole page at once. */
+    /** What a row shows beyond the user: queues, E911 status and alert kinds (AlertService's), read for a whole page at once. */
     public record Extras(List<String> queues, String e911, List<String> alerts) {
     }
 
@@ -205,26 +207,14 @@ public class UserManagementService {
                 "select user_id, verified from e911_address where user_id = any(?1)").setParameter(1, ids).getResultList()) {
             e911.put((UUID) e[0], (Boolean) e[1]);
         }
-        Map<UUID, List<String>> sync = new HashMap<>();
-        for (Object[] p : (List<Object[]>) UserRow.getEntityManager().createNativeQuery(
-                "select user_id, status from sync_link where user_id = any(?1) and status <> 'linked'").setParameter(1, ids).getResultList()) {
-            sync.computeIfAbsent((UUID) p[0], k -> new ArrayList<>()).add("servicetitan-employee-" + p[1]);
+        Map<UUID, List<String>> alertKinds = new HashMap<>();
+        for (AlertService.Alert alert : alerts.alerts(rows.get(0).networkId, ids)) {
+            alertKinds.computeIfAbsent(alert.userId(), k -> new ArrayList<>()).add(alert.kind());
         }
         for (UserRow r : rows) {
-            List<String> userQueues = queues.getOrDefault(r.userId, List.of());
             Boolean verified = e911.get(r.userId);
-            List<String> alerts = new ArrayList<>();
-            if ("ADVANCED".equals(r.seatLevel) && userQueues.isEmpty()) {
-                alerts.add("advanced-seat-without-queue");
-            }
-            if (r.directLine != null && verified == null) {
-                alerts.add("line-without-e911");
-            }
-            if (Boolean.FALSE.equals(verified)) {
-                alerts.add("e911-unverified");
-            }
-            alerts.addAll(sync.getOrDefault(r.userId, List.of()));
-            out.put(r.userId, new Extras(userQueues, verified == null ? "missing" : verified ? "verified" : "unverified", alerts));
+            out.put(r.userId, new Extras(queues.getOrDefault(r.userId, List.of()),
+                    verified == null ? "missing" : verified ? "verified" : "unverified", alertKinds.getOrDefault(r.userId, List.of())));
         }
         return out;
     }
