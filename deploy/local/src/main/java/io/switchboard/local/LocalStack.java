@@ -70,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
     private final Options options;
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private final Map<String, Process> services = new LinkedHashMap<>();
+    private Path signingKey;
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private io.switchboard.sandbox.ServiceTitanSandbox serviceTitan;
@@ -94,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             deleteRecursively(options.workDir().resolve("kafka"));
             deleteRecursively(options.workDir().resolve("postgres"));
+            deleteRecursively(options.workDir().resolve("logs"));
             Files.createDirectories(options.workDir().resolve("logs"));
             int pgPort = Ports.isFree(options.postgresPort()) ? options.postgresPort() : Ports.free();
             int kafkaPort = Ports.isFree(options.kafkaPort()) ? options.kafkaPort() : Ports.free();
@@ -102,7 +104,7 @@ public final class LocalStack implements AutoCloseable {
             serviceTitan = io.switchboard.sandbox.ServiceTitanSandbox.start(
                     Ports.isFree(options.serviceTitanPort()) ? options.serviceTitanPort() : Ports.free());
             DemoData.seedServiceTitan(serviceTitan);
-            Path signingKey = writeSigningKey();
+            signingKey = writeSigningKey();
             for (String service : SERVICES) {
                 services.put(service, launch(service, signingKey));
             }
@@ -139,6 +141,39 @@ public final class LocalStack implements AutoCloseable {
     /** CPU time the service's process has used so far (what a benchmark compares between runs on a shared machine). */
     public java.time.Duration cpuTime(String service) {
         return services.get(service).info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
+    /** Kills the service's process at once ({@code kill -9}): no graceful shutdown, nothing flushed. */
+    public synchronized void kill(String service) {
+        Process p = services.get(service);
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a killed or stopped service again on its port and data, and returns once it is ready. */
+    public synchronized void restart(String service, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Process old = services.get(service);
+        if (old.isAlive()) {
+            kill(service);
+        }
+        try {
+            services.put(service, launch(service, signingKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(service, deadline);
+    }
+
+    /** Stops the Kafka broker (its data kept), waits, and starts it again on the same port. */
+    public synchronized void restartKafka(Duration down, Duration timeout) {
+        kafka.stop();
+        sleep(down.toMillis());
+        kafka.start(timeout);
     }
 
     public Path log(String service) {
@@ -183,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(options.workDir().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log(service).toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePorts.get(service)));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.createDatabase(service));

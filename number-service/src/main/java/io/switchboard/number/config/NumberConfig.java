@@ -13,4 +13,8 @@ public interface NumberConfig {
     /** Most numbers one random-assignment command may ask for. */
     @WithDefault("1000")
     int maxRandomAssignments();
+
+    /** How long a job's command waits for users this service has not yet heard of (see LineService#assignRandom). */
+    @WithDefault("10s")
+    java.time.Duration userWait();
 }

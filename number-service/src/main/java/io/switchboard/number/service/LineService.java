@@ -132,9 +132,11 @@ public class LineService {
     }
 
     /**
-     * Bulk setup: a direct line for each user who has none, taken at random from the network's assignable direct-line
-     * numbers, preferring the area code. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so concurrent requests never
-     * hand out one number twice; a user who already has a line keeps it (a repeated command changes nothing).
+     * Bulk setup and bulk edit (seed 003): a direct line for each user, chosen or at random (from the admin's selection,
+     * else the network's assignable direct-line numbers, preferring the area code). Random rows are claimed with
+     * {@code FOR UPDATE SKIP LOCKED}, so concurrent requests never hand out one number twice. A user who already has a
+     * line keeps it unless the command replaces exactly that line, so a repeated command changes nothing. Each user's
+     * problem (number taken, none left) is reported for that user only; the others are served.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public RandomDirectLinesAssigned assignRandom(AssignRandomDirectLines command) {
@@ -147,37 +149,75 @@ public class LineService {
             users = List.of();
         }
         String actor = "job:" + command.requestId();
+        awaitKnown(command.networkId(), users);
         for (UUID userId : users.stream().distinct().toList()) {
-            Optional<KnownUser> user = KnownUser.lockInNetwork(command.networkId(), userId);
-            if (user.isEmpty()) {
-                unassigned.add(new RandomDirectLinesAssigned.Unassigned(userId, "no such user in the network"));
-                continue;
+            try {
+                assigned.add(assignOne(command, userId, actor));
+            } catch (ProblemException e) {
+                unassigned.add(new RandomDirectLinesAssigned.Unassigned(userId, e.getMessage()));
             }
-            if (user.get().deactivated()) {
-                unassigned.add(new RandomDirectLinesAssigned.Unassigned(userId, "the user is deactivated"));
-                continue;
-            }
-            Optional<PhoneNumber> current = primaryOf(userId);
-            if (current.isPresent()) {
-                assigned.add(new RandomDirectLinesAssigned.Assignment(userId, current.get().number, true));
-                continue;
-            }
-            Optional<PhoneNumber> picked = claimRandom(command.networkId(), command.preferredAreaCode());
-            if (picked.isEmpty()) {
-                unassigned.add(new RandomDirectLinesAssigned.Unassigned(userId,
-                        "the network has no available direct-line number left; buy more"));
-                continue;
-            }
-            take(picked.get(), user.get(), PhoneNumber.LineRole.PRIMARY);
-            events.number(NumberChanged.ASSIGNED, picked.get(), actor);
-            events.lines(DirectLineChanged.ASSIGNED, user.get(), null, actor);
-            assigned.add(new RandomDirectLinesAssigned.Assignment(userId, picked.get().number, false));
         }
         RandomDirectLinesAssigned reply = new RandomDirectLinesAssigned(command.requestId(), command.networkId(), assigned,
                 unassigned, Instant.now());
         outbox.publish(Topics.NUMBER_LINES, command.requestId().toString(), RandomDirectLinesAssigned.TYPE,
                 command.networkId(), actor, reply);
         return reply;
+    }
+
+    /**
+     * seat-service sends the command once it has seen the users' creation; this service reads the same events on its
+     * own consumer and may be a moment behind. Waits briefly for them instead of refusing users who do exist. (Each
+     * query sees what has committed since: PostgreSQL's read committed.)
+     */
+    private void awaitKnown(UUID networkId, List<UUID> users) {
+        long deadline = System.nanoTime() + config.userWait().toNanos();
+        while (KnownUser.count("networkId = ?1 and userId in ?2", networkId, users) < users.stream().distinct().count()
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Checks everything before changing anything, so a refused user leaves no trace in the command's transaction. */
+    private RandomDirectLinesAssigned.Assignment assignOne(AssignRandomDirectLines command, UUID userId, String actor) {
+        KnownUser user = KnownUser.lockInNetwork(command.networkId(), userId)
+                .orElseThrow(() -> ProblemException.conflict("no such user in the network"));
+        if (user.deactivated()) {
+            throw ProblemException.conflict("the user is deactivated");
+        }
+        Optional<PhoneNumber> current = primaryOf(userId);
+        String replacing = command.replacing().get(userId);
+        boolean replace = replacing != null && current.isPresent() && current.get().number.equals(replacing);
+        if (current.isPresent() && !replace) {
+            return new RandomDirectLinesAssigned.Assignment(userId, current.get().number, true, events.current(user, null));
+        }
+        String chosen = command.chosenNumbers().get(userId);
+        PhoneNumber number;
+        if (chosen != null) {
+            number = assignableNumber(command.networkId(), PhoneNumbers.northAmerican(chosen, "number"), user);
+            if (current.isPresent() && current.get().number.equals(number.number)) {
+                return new RandomDirectLinesAssigned.Assignment(userId, number.number, true, events.current(user, null));
+            }
+        } else {
+            number = claimRandom(command.networkId(), command.preferredAreaCode(), command.fromNumbers())
+                    .orElseThrow(() -> ProblemException.conflict(command.fromNumbers() == null
+                            ? "the network has no available direct-line number left; buy more (POST /api/v1/numbers)"
+                            : "none of the " + command.fromNumbers().size() + " selected numbers is still available; "
+                            + "select more numbers"));
+        }
+        String previous = null;
+        if (replace) {
+            previous = current.get().number;
+            toReserve(current.get(), userId, actor);
+        }
+        take(number, user, PhoneNumber.LineRole.PRIMARY);
+        events.number(NumberChanged.ASSIGNED, number, actor);
+        DirectLineChanged line = events.lines(DirectLineChanged.ASSIGNED, user, previous, actor);
+        return new RandomDirectLinesAssigned.Assignment(userId, number.number, false, line);
     }
 
     /** Teardown: every number the user held goes to the reserve list; said once per deactivation. */
@@ -217,15 +257,26 @@ public class LineService {
         return report;
     }
 
-    private Optional<PhoneNumber> claimRandom(UUID networkId, String preferredAreaCode) {
-        @SuppressWarnings("unchecked")
-        List<String> picked = PhoneNumber.getEntityManager().createNativeQuery("""
+    private Optional<PhoneNumber> claimRandom(UUID networkId, String preferredAreaCode, List<String> fromNumbers) {
+        String[] selection = fromNumbers == null ? null : fromNumbers.stream().map(n -> {
+            try {
+                return PhoneNumbers.northAmerican(n, "number");
+            } catch (ProblemException e) {
+                return n;
+            }
+        }).toArray(String[]::new);
+        String onlySelected = selection == null ? "" : "and number = any(cast(?3 as text[]))";
+        var query = PhoneNumber.getEntityManager().createNativeQuery("""
                         select number from phone_number
-                         where network_id = ?1 and usage = 'DIRECT_LINE' and status in ('AVAILABLE', 'RESERVED')
+                         where network_id = ?1 and usage = 'DIRECT_LINE' and status in ('AVAILABLE', 'RESERVED') %s
                          order by (area_code = ?2) desc, random()
-                         limit 1 for update skip locked""")
-                .setParameter(1, networkId).setParameter(2, preferredAreaCode == null ? "" : preferredAreaCode)
-                .getResultList();
+                         limit 1 for update skip locked""".formatted(onlySelected))
+                .setParameter(1, networkId).setParameter(2, preferredAreaCode == null ? "" : preferredAreaCode);
+        if (selection != null) {
+            query.setParameter(3, "{" + String.join(",", selection) + "}");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> picked = query.getResultList();
         return picked.isEmpty() ? Optional.empty() : PhoneNumber.findByIdOptional(picked.get(0));
     }
 

@@ -29,15 +29,21 @@ public class NumberEvents {
     }
 
     /** The user's lines after a change; bumps the user's line version (the caller holds the user's row lock). */
-    public void lines(String type, KnownUser user, String previousNumber, String actor) {
+    public DirectLineChanged lines(String type, KnownUser user, String previousNumber, String actor) {
         user.lineVersion++;
         user.updatedAt = Instant.now();
+        DirectLineChanged lines = current(user, previousNumber);
+        outbox.publish(Topics.NUMBER_LINES, user.userId.toString(), type, user.networkId, actor, lines);
+        return lines;
+    }
+
+    /** The user's lines as they stand, at their current line version (nothing published). */
+    public DirectLineChanged current(KnownUser user, String previousNumber) {
         var held = PhoneNumber.heldBy(user.userId);
         String primary = held.stream().filter(n -> n.lineRole == PhoneNumber.LineRole.PRIMARY).map(n -> n.number)
                 .findFirst().orElse(null);
         var secondaries = held.stream().filter(n -> n.lineRole == PhoneNumber.LineRole.SECONDARY).map(n -> n.number).toList();
-        outbox.publish(Topics.NUMBER_LINES, user.userId.toString(), type, user.networkId, actor,
-                new DirectLineChanged(user.userId, user.networkId, primary, previousNumber, secondaries, user.lineVersion,
-                        user.updatedAt));
+        return new DirectLineChanged(user.userId, user.networkId, primary, previousNumber, secondaries, user.lineVersion,
+                user.updatedAt == null ? Instant.now() : user.updatedAt);
     }
 }

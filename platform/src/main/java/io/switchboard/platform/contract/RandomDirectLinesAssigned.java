@@ -13,8 +13,12 @@ public record RandomDirectLinesAssigned(UUID requestId, UUID networkId, List<Ass
 
     public static final String TYPE = "directlines.random-assigned";
 
-    /** {@code alreadyHeld}: the user had a direct line before this request (a repeated command). */
-    public record Assignment(UUID userId, String number, boolean alreadyHeld) {
+    /**
+     * {@code alreadyHeld}: the user had this line before this request (a repeated command). {@code line} is the user's
+     * numbers after the request, as the {@code directline.assigned} event carries them (with its {@code lineVersion}), so
+     * the requester can apply them without waiting for that event.
+     */
+    public record Assignment(UUID userId, String number, boolean alreadyHeld, DirectLineChanged line) {
     }
 
     public record Unassigned(UUID userId, String reason) {

@@ -74,19 +74,26 @@ public class RecordingService {
         return effective(networkId, RecordingSettings.Override.findById(userId));
     }
 
-    /** Replaces the user's overrides; a null field follows the network default. */
+    /**
+     * Replaces the user's overrides; a null field follows the network default. {@code expected} null = last write wins
+     * (a bulk job applying the admin's one choice to many users).
+     */
     @Transactional
     public Effective setForUser(UUID networkId, UUID userId, Draft draft, Versions.Expected expected, String actor) {
         RoutingUser.lockInNetwork(networkId, userId).orElseThrow(() -> ProblemException.notFound("User", userId));
         Draft valid = validate(draft, true);
         RecordingSettings.Override o = RecordingSettings.Override.findById(userId);
         if (o == null) {
-            expected.check(0);
+            if (expected != null) {
+                expected.check(0);
+            }
             o = new RecordingSettings.Override();
             o.userId = userId;
             o.networkId = networkId;
         } else {
-            expected.check(o.version + 1);
+            if (expected != null) {
+                expected.check(o.version + 1);
+            }
         }
         o.inbound = valid.inbound();
         o.outbound = valid.outbound();

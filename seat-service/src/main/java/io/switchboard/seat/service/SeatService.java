@@ -49,6 +49,15 @@ public class SeatService {
     @Transactional
     public UserRow setSeat(UUID networkId, UUID userId, String rawLevel, UUID billTo, Versions.Expected expected,
                            String actor) {
+        return changeSeat(networkId, userId, rawLevel, billTo, expected, actor);
+    }
+
+    /**
+     * {@link #setSeat} in the caller's transaction, for a job step. Not intercepted: a refusal is thrown before anything
+     * changes and does not doom the caller's transaction, which records the step as failed and goes on.
+     */
+    public UserRow changeSeat(UUID networkId, UUID userId, String rawLevel, UUID billTo, Versions.Expected expected,
+                              String actor) {
         String level = rawLevel == null ? "" : rawLevel.trim().toUpperCase();
         if (!LEVELS.contains(level)) {
             throw ProblemException.invalidField("level", "must be none, basic or advanced");
@@ -86,6 +95,28 @@ public class SeatService {
         return row;
     }
 
+    /**
+     * A setup job's seat step (seed 003): checks that this first seat can be given — a level, a bill-to tenant among
+     * the user's tenants, no seat yet — and holds it for the job, which activates it once the line and E911 are in place.
+     * Changes nothing; the job refuses other jobs for the same user while it runs.
+     */
+    public String reserveFirstSeat(UUID networkId, UUID userId, String rawLevel, UUID billTo) {
+        String level = rawLevel == null ? "" : rawLevel.trim().toUpperCase();
+        if (!level.equals("BASIC") && !level.equals("ADVANCED")) {
+            throw ProblemException.invalidField("seat.level", "a setup gives a basic or advanced seat");
+        }
+        UserRow row = lockedActive(networkId, userId, null);
+        if (!"NONE".equals(row.seatLevel)) {
+            throw ProblemException.conflict("The user already has a " + row.seatLevel.toLowerCase()
+                    + " seat; change it with an edit job (seat-level) instead of a setup");
+        }
+        if (billTo == null || !Arrays.asList(row.tenantIds).contains(billTo)) {
+            throw ProblemException.invalidField("billToTenantId", "bill the seat to one of the user's assigned tenants "
+                    + Arrays.toString(row.tenantIds));
+        }
+        return level.toLowerCase() + " seat billed to tenant " + billTo + " reserved";
+    }
+
     public AddressValidator.Result validate(AddressValidator.Address address) {
         return validator.validate(address);
     }
@@ -94,15 +125,14 @@ public class SeatService {
     @Transactional
     public E911Address setE911(UUID networkId, UUID userId, AddressValidator.Address address, boolean allowUnverified,
                                Versions.Expected expected, String actor) {
+        return changeE911(networkId, userId, address, allowUnverified, expected, actor);
+    }
+
+    /** {@link #setE911} in the caller's transaction, for a job step; like {@link #changeSeat}, refuses before changing. */
+    public E911Address changeE911(UUID networkId, UUID userId, AddressValidator.Address address, boolean allowUnverified,
+                                  Versions.Expected expected, String actor) {
         UserRow row = lockedActive(networkId, userId, expected);
-        AddressValidator.Result result = validator.validate(address);
-        boolean missingField = result.issues().stream().anyMatch(i -> i.message().equals("is required"));
-        if (!result.valid() && (!allowUnverified || missingField)) {
-            List<Problem.FieldError> errors = result.issues().stream().map(i -> new Problem.FieldError(i.field(),
-                    i.message() + (i.suggestion() == null ? "" : " (suggestion: " + i.suggestion() + ")"))).toList();
-            throw new ProblemException(400, "invalid-address", "The address is not a valid E911 address",
-                    errors.size() + " problem(s); fix them, or save it unverified with allowUnverified=true", errors);
-        }
+        AddressValidator.Result result = checkE911(address, allowUnverified);
         E911Address a = E911Address.<E911Address>findByIdOptional(userId).orElseGet(E911Address::new);
         a.userId = userId;
         a.networkId = networkId;
@@ -119,6 +149,19 @@ public class SeatService {
         a.persist();
         publish(SeatChanged.E911_UPDATED, row, actor);
         return a;
+    }
+
+    /** The address checked and normalized; 400 listing its problems unless it may be saved unverified. */
+    public AddressValidator.Result checkE911(AddressValidator.Address address, boolean allowUnverified) {
+        AddressValidator.Result result = validator.validate(address);
+        boolean missingField = result.issues().stream().anyMatch(i -> i.message().equals("is required"));
+        if (!result.valid() && (!allowUnverified || missingField)) {
+            List<Problem.FieldError> errors = result.issues().stream().map(i -> new Problem.FieldError(i.field(),
+                    i.message() + (i.suggestion() == null ? "" : " (suggestion: " + i.suggestion() + ")"))).toList();
+            throw new ProblemException(400, "invalid-address", "The address is not a valid E911 address",
+                    errors.size() + " problem(s); fix them, or save it unverified with allowUnverified=true", errors);
+        }
+        return result;
     }
 
     @Transactional

@@ -1,0 +1,328 @@
+package io.switchboard.seat.service;
+
+import io.switchboard.platform.contract.AssignRandomDirectLines;
+import io.switchboard.platform.contract.JobCompleted;
+import io.switchboard.platform.contract.RandomDirectLinesAssigned;
+import io.switchboard.platform.contract.RoutingSteps;
+import io.switchboard.platform.contract.RoutingStepsDone;
+import io.switchboard.platform.contract.Topics;
+import io.switchboard.platform.events.EventJson;
+import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.seat.config.SeatConfig;
+import io.switchboard.seat.domain.JobStage;
+import io.switchboard.seat.domain.UserRow;
+import io.switchboard.seat.repository.JobRepository;
+import io.switchboard.seat.repository.JobRepository.JobRow;
+import io.switchboard.seat.repository.JobRepository.StepRow;
+import io.switchboard.seat.repository.JobRepository.StepUpdate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs jobs as sagas. {@link #advance} does whatever a job can do now, with the job's row locked: seat-service's own
+ * steps (reserve and activate the seat, E911, seat level) run in that transaction; number- and routing-service steps
+ * leave as commands through the outbox, in batches, and the steps wait for the replies ({@link #onLines},
+ * {@link #onRouting}). A step's state, the commands it sent and the reply it took commit together, so a crash anywhere
+ * leaves the job where its last commit put it; the sweeper advances it again after a restart.
+ */
+@ApplicationScoped
+public class JobEngine {
+
+    static final String PENDING = "pending";
+    static final String RUNNING = "running";
+    static final String SUCCEEDED = "succeeded";
+    static final String FAILED = "failed";
+    static final String SKIPPED = "skipped";
+
+    private final JobRepository jobs;
+    private final SeatService seats;
+    private final UserProjectionService projection;
+    private final Outbox outbox;
+    private final SeatConfig config;
+
+    public JobEngine(JobRepository jobs, SeatService seats, UserProjectionService projection, Outbox outbox,
+                     SeatConfig config) {
+        this.jobs = jobs;
+        this.seats = seats;
+        this.projection = projection;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void advanceInNewTransaction(UUID jobId) {
+        advance(jobId);
+    }
+
+    /** number-service's answer to a direct-line command: the lines go into the User Management view at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onLines(RandomDirectLinesAssigned reply) {
+        UUID jobId = jobs.jobOfRequest(reply.requestId()).orElse(null);
+        if (jobId == null || jobs.lock(jobId).isEmpty()) {
+            return;
+        }
+        List<StepUpdate> updates = new ArrayList<>();
+        for (RandomDirectLinesAssigned.Assignment a : reply.assignments()) {
+            if (a.line() != null) {
+                projection.apply(a.line());
+            }
+            updates.add(new StepUpdate(a.userId(), JobStage.DIRECT_LINE.key(), SUCCEEDED,
+                    a.number() + (a.alreadyHeld() ? " (already the user's direct line)" : ""), null));
+        }
+        for (RandomDirectLinesAssigned.Unassigned u : reply.unassigned()) {
+            updates.add(new StepUpdate(u.userId(), JobStage.DIRECT_LINE.key(), FAILED, null, u.reason()));
+        }
+        jobs.finishReplied(jobId, reply.requestId(), updates);
+        advance(jobId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onRouting(RoutingStepsDone reply) {
+        if (jobs.lock(reply.jobId()).isEmpty()) {
+            return;
+        }
+        List<StepUpdate> updates = reply.results().stream().map(r -> new StepUpdate(r.userId(), r.stage(),
+                r.succeeded() ? SUCCEEDED : FAILED, r.detail(), r.reason())).toList();
+        jobs.finishReplied(reply.jobId(), reply.requestId(), updates);
+        advance(reply.jobId());
+    }
+
+    /** Runs or sends every step whose prerequisites have succeeded; completes the job when nothing is left to wait for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void advance(UUID jobId) {
+        JobRow job = jobs.lock(jobId).orElse(null);
+        if (job == null || !RUNNING.equals(job.status())) {
+            return;
+        }
+        JobRequest request = EventJson.read(job.request(), JobRequest.class);
+        String actor = "job:" + jobId;
+        Instant timedOut = Instant.now().minus(config.jobs().stepTimeout());
+        Map<UUID, List<StepRow>> byUser = new LinkedHashMap<>();
+        for (StepRow s : jobs.steps(jobId)) {
+            byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>()).add(s);
+        }
+        List<StepUpdate> finished = new ArrayList<>();
+        List<StepUpdate> localAttempts = new ArrayList<>();
+        List<StepRow> toNumber = new ArrayList<>();
+        List<StepRow> toRouting = new ArrayList<>();
+        Map<UUID, Map<String, String>> states = new HashMap<>();
+        for (Map.Entry<UUID, List<StepRow>> user : byUser.entrySet()) {
+            Map<String, String> state = new HashMap<>();
+            user.getValue().forEach(s -> state.put(s.stage(), s.status()));
+            states.put(user.getKey(), state);
+            for (StepRow step : user.getValue()) {
+                JobStage stage = JobStage.of(step.stage());
+                if (RUNNING.equals(step.status()) && step.sentAt() != null && step.sentAt().isBefore(timedOut)) {
+                    finished.add(new StepUpdate(step.userId(), step.stage(), FAILED, null, "no reply from "
+                            + stage.owner().name().toLowerCase() + "-service within " + config.jobs().stepTimeout()
+                            + "; retry the step"));
+                    state.put(step.stage(), FAILED);
+                    continue;
+                }
+                if (!PENDING.equals(step.status()) || !ready(stage, state)) {
+                    continue;
+                }
+                switch (stage.owner()) {
+                    case SEAT -> {
+                        StepUpdate outcome = runLocal(job, step, actor);
+                        finished.add(outcome);
+                        localAttempts.add(outcome);
+                        state.put(step.stage(), outcome.status());
+                    }
+                    case NUMBER -> {
+                        toNumber.add(step);
+                        state.put(step.stage(), RUNNING);
+                    }
+                    case ROUTING -> {
+                        toRouting.add(step);
+                        state.put(step.stage(), RUNNING);
+                    }
+                }
+            }
+        }
+        jobs.finish(jobId, finished);
+        jobs.countAttempt(jobId, localAttempts);
+        sendLines(job, request, toNumber, actor);
+        sendRouting(job, toRouting, actor);
+        if (states.values().stream().noneMatch(s -> s.containsValue(RUNNING))) {
+            Map<String, String> reasons = new HashMap<>();
+            byUser.values().forEach(list -> list.forEach(s -> reasons.put(s.userId() + "/" + s.stage(), s.reason())));
+            finished.forEach(u -> reasons.put(u.userId() + "/" + u.stage(), u.reason()));
+            complete(job, byUser, states, reasons, actor);
+        } else if (!finished.isEmpty() || !toNumber.isEmpty() || !toRouting.isEmpty()) {
+            jobs.touch(jobId);
+        }
+    }
+
+    private static boolean ready(JobStage stage, Map<String, String> state) {
+        return stage.prerequisites().stream().allMatch(p -> !state.containsKey(p) || SUCCEEDED.equals(state.get(p)));
+    }
+
+    private StepUpdate runLocal(JobRow job, StepRow step, String actor) {
+        Map<String, Object> in = step.inputMap();
+        try {
+            String detail = switch (JobStage.of(step.stage())) {
+                case SEAT -> "reserve".equals(in.get("mode"))
+                        ? seats.reserveFirstSeat(job.networkId(), step.userId(), (String) in.get("level"), uuid(in.get("billTo")))
+                        : describe(seats.changeSeat(job.networkId(), step.userId(), (String) in.get("level"),
+                        uuid(in.get("billTo")), null, actor));
+                case E911 -> {
+                    var address = EventJson.read(EventJson.write(in), JobRequest.AddressChoice.class);
+                    var saved = seats.changeE911(job.networkId(), step.userId(), address.address(),
+                            address.unverifiedAllowed(), null, actor);
+                    yield saved.verified ? "verified: " + saved.street + ", " + saved.city + " " + saved.state
+                            : saved.warning;
+                }
+                case ACTIVATE -> describe(seats.changeSeat(job.networkId(), step.userId(), (String) in.get("level"),
+                        uuid(in.get("billTo")), null, actor)) + ", active";
+                default -> throw new IllegalStateException("not a seat-service step: " + step.stage());
+            };
+            return new StepUpdate(step.userId(), step.stage(), SUCCEEDED, detail, null);
+        } catch (ProblemException e) {
+            var errors = e.toProblem().errors();
+            String reason = e.getMessage() + (errors == null || errors.isEmpty() ? "" : ": " + String.join("; ",
+                    errors.stream().map(f -> f.field() + " " + f.message()).toList()));
+            return new StepUpdate(step.userId(), step.stage(), FAILED, null, reason);
+        }
+    }
+
+    private static String describe(UserRow row) {
+        return "NONE".equals(row.seatLevel) ? "no seat" : row.seatLevel.toLowerCase() + " seat billed to tenant " + row.billTo;
+    }
+
+    private void sendLines(JobRow job, JobRequest request, List<StepRow> steps, String actor) {
+        JobRequest.LineChoice choice = request.directLines();
+        for (List<StepRow> batch : batches(steps)) {
+            UUID requestId = UUID.randomUUID();
+            List<UUID> users = new ArrayList<>();
+            Map<UUID, String> chosen = new HashMap<>();
+            Map<UUID, String> replacing = new HashMap<>();
+            for (StepRow s : batch) {
+                users.add(s.userId());
+                Map<String, Object> in = s.inputMap();
+                if (in.get("number") != null) {
+                    chosen.put(s.userId(), (String) in.get("number"));
+                }
+                if (in.get("replacing") != null) {
+                    replacing.put(s.userId(), (String) in.get("replacing"));
+                }
+            }
+            var command = new AssignRandomDirectLines(requestId, job.networkId(), users,
+                    choice == null ? null : choice.preferredAreaCode(), choice == null ? null : choice.numbers(), chosen,
+                    replacing);
+            outbox.publish(Topics.NUMBER_COMMANDS, requestId.toString(), AssignRandomDirectLines.TYPE, job.networkId(),
+                    actor, command);
+            jobs.markSent(job.id(), requestId, JobStage.DIRECT_LINE.key(), users);
+        }
+    }
+
+    private void sendRouting(JobRow job, List<StepRow> steps, String actor) {
+        Map<UUID, List<StepRow>> byUser = new LinkedHashMap<>();
+        steps.forEach(s -> byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>()).add(s));
+        List<UUID> users = new ArrayList<>(byUser.keySet());
+        int size = config.jobs().commandBatch();
+        for (int from = 0; from < users.size(); from += size) {
+            UUID requestId = UUID.randomUUID();
+            List<RoutingSteps.Item> items = new ArrayList<>();
+            Map<String, List<UUID>> sentByStage = new LinkedHashMap<>();
+            for (UUID userId : users.subList(from, Math.min(users.size(), from + size))) {
+                for (StepRow s : byUser.get(userId)) {
+                    items.add(item(s));
+                    sentByStage.computeIfAbsent(s.stage(), k -> new ArrayList<>()).add(userId);
+                }
+            }
+            outbox.publish(Topics.ROUTING_COMMANDS, job.id().toString(), RoutingSteps.TYPE, job.networkId(), actor,
+                    new RoutingSteps(requestId, job.id(), job.networkId(), items));
+            sentByStage.forEach((stage, ids) -> jobs.markSent(job.id(), requestId, stage, ids));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RoutingSteps.Item item(StepRow s) {
+        Map<String, Object> in = s.inputMap();
+        return switch (JobStage.of(s.stage())) {
+            case VOICEMAIL -> new RoutingSteps.Item(s.userId(), s.stage(), "delete".equals(in.get("action"))
+                    ? RoutingSteps.Action.DELETE_VOICEMAIL : RoutingSteps.Action.CREATE_VOICEMAIL, null, null,
+                    !Boolean.FALSE.equals(in.get("emailNotifications")), 0);
+            case RECORDING -> new RoutingSteps.Item(s.userId(), s.stage(), RoutingSteps.Action.SET_RECORDING,
+                    Boolean.TRUE.equals(in.get("useDefaults")) ? null : new RoutingSteps.Recording(
+                            (String) in.get("inbound"), (String) in.get("outbound"), (String) in.get("announcement")),
+                    null, false, 0);
+            case QUEUES -> {
+                List<UUID> queueIds = ((List<String>) in.get("queueIds")).stream().map(UUID::fromString).toList();
+                boolean remove = "remove".equals(in.get("action"));
+                UserRow row = UserRow.findById(s.userId());
+                yield new RoutingSteps.Item(s.userId(), s.stage(), remove ? RoutingSteps.Action.REMOVE_QUEUES
+                        : RoutingSteps.Action.ASSIGN_QUEUES, null, queueIds, false, row == null ? 0 : row.seatVersion);
+            }
+            default -> throw new IllegalStateException("not a routing-service step: " + s.stage());
+        };
+    }
+
+    /** Steps still pending wait on a failed one: they are skipped (a retry runs them again), and the job is done. */
+    private void complete(JobRow job, Map<UUID, List<StepRow>> byUser, Map<UUID, Map<String, String>> states,
+                          Map<String, String> reasons, String actor) {
+        List<StepUpdate> skipped = new ArrayList<>();
+        List<JobCompleted.FailedUser> failedUsers = new ArrayList<>();
+        int steps = 0;
+        int succeeded = 0;
+        int failed = 0;
+        for (Map.Entry<UUID, List<StepRow>> user : byUser.entrySet()) {
+            Map<String, String> state = states.get(user.getKey());
+            JobCompleted.FailedUser firstFailure = null;
+            for (StepRow s : user.getValue()) {
+                steps++;
+                String status = state.get(s.stage());
+                if (PENDING.equals(status)) {
+                    String blocker = JobStage.of(s.stage()).prerequisites().stream()
+                            .filter(p -> state.containsKey(p) && !SUCCEEDED.equals(state.get(p))).findFirst().orElse("?");
+                    String reason = "not run: the " + blocker + " step did not succeed";
+                    skipped.add(new StepUpdate(s.userId(), s.stage(), SKIPPED, null, reason));
+                    state.put(s.stage(), SKIPPED);
+                    status = SKIPPED;
+                }
+                if (SUCCEEDED.equals(status)) {
+                    succeeded++;
+                } else if (FAILED.equals(status)) {
+                    failed++;
+                    if (firstFailure == null) {
+                        firstFailure = new JobCompleted.FailedUser(s.userId(), s.stage(),
+                                reasons.get(s.userId() + "/" + s.stage()));
+                    }
+                }
+            }
+            if (firstFailure != null) {
+                failedUsers.add(firstFailure);
+            }
+        }
+        jobs.finish(job.id(), skipped);
+        String status = failedUsers.isEmpty() ? "completed" : "completed-with-failures";
+        jobs.complete(job.id(), status);
+        outbox.publish(Topics.SEAT_JOBS, job.id().toString(), JobCompleted.TYPE, job.networkId(), actor,
+                new JobCompleted(job.id(), job.networkId(), job.type(), job.action(), job.round(), byUser.size(),
+                        byUser.size() - failedUsers.size(), failedUsers.size(), steps, succeeded, failed, skipped.size(),
+                        failedUsers, job.requestedBy(), Instant.now()));
+    }
+
+    private List<List<StepRow>> batches(List<StepRow> steps) {
+        List<List<StepRow>> batches = new ArrayList<>();
+        int size = config.jobs().commandBatch();
+        for (int from = 0; from < steps.size(); from += size) {
+            batches.add(steps.subList(from, Math.min(steps.size(), from + size)));
+        }
+        return batches;
+    }
+
+    private static UUID uuid(Object raw) {
+        return raw == null ? null : UUID.fromString(raw.toString());
+    }
+}
