@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -121,6 +123,121 @@ class JobsIT {
     }
 
     @Test
+    void jobCompletesWithoutDuplicatesWhenNumberRoutingAndSeatServiceAreKilledMidJob() {
+        Admin admin = Admin.newNetwork(stack, "Killed Midway");
+        List<String> users = admin.users("Killed", 40);
+        admin.buyNumbers("415", 40);
+        String dispatch = admin.queue("Dispatch", "department");
+        String jobId = admin.submit(Map.of("type", "setup", "users", Admin.entries(users),
+                "seat", Map.of("level", "basic", "billToTenantId", admin.tenantId),
+                "directLines", Map.of("preferredAreaCode", "415"), "e911", Admin.sanDiegoAddress(),
+                "voicemail", Map.of("create", true), "queueIds", List.of(dispatch)));
+
+        for (String service : List.of("number", "routing", "seat")) {
+            stack.kill(service);
+            stack.restart(service, Duration.ofSeconds(120));
+        }
+
+        JsonPath job = admin.awaitJob(jobId, Duration.ofSeconds(120));
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getInt("progress.usersComplete")).isEqualTo(40);
+        // One direct line per user, none shared, no secondary number handed out twice, and exactly 40 numbers taken.
+        Set<String> lines = new HashSet<>();
+        for (String user : users) {
+            JsonPath numbers = admin.at("number").get("/api/v1/users/{id}/numbers", user).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(numbers.getList("secondaryNumbers")).isEmpty();
+            assertThat(lines.add(numbers.getString("directLine"))).isTrue();
+        }
+        admin.at("number").queryParam("status", "assigned").queryParam("limit", "200").get("/api/v1/numbers")
+                .then().statusCode(200).body("items", hasSize(40));
+        admin.at("routing").get("/api/v1/queues/{id}", dispatch).then().statusCode(200);
+        for (String user : users) {
+            admin.at("routing").get("/api/v1/users/{id}/queues", user).then().statusCode(200).body("name",
+                    org.hamcrest.Matchers.contains("Dispatch"));
+        }
+    }
+
+    @Test
+    void jobCompletesWhenTheBrokerRestartsMidJob() {
+        Admin admin = Admin.newNetwork(stack, "Broker Bounce");
+        List<String> users = admin.users("Bounce", 10);
+        admin.buyNumbers("510", 10);
+        String jobId = admin.submit(Map.of("type", "setup", "users", Admin.entries(users),
+                "seat", Map.of("level", "advanced", "billToTenantId", admin.tenantId),
+                "directLines", Map.of("preferredAreaCode", "510"), "e911", Admin.sanDiegoAddress(),
+                "recording", Map.of("inbound", "always", "outbound", "never")));
+        stack.restartKafka(Duration.ofSeconds(2), Duration.ofSeconds(60));
+        JsonPath job = admin.awaitJob(jobId, Duration.ofSeconds(180));
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getInt("progress.usersComplete")).isEqualTo(10);
+        admin.at("routing").get("/api/v1/users/{id}/recording-settings", users.get(9)).then().statusCode(200)
+                .body("inbound", equalTo("ALWAYS")).body("outbound", equalTo("NEVER"));
+    }
+
+    @Test
+    void eachEditActionChangesTheSelectedUsers() {
+        Admin admin = Admin.newNetwork(stack, "Edit Everything");
+        List<String> users = admin.users("Edit", 3);
+        admin.buyNumbers("619", 3);
+        String dispatch = admin.queue("Dispatch", "department");
+        String sales = admin.queue("Sales", "call-center");
+        String setup = admin.submit(Map.of("type", "setup", "users", Admin.entries(users),
+                "seat", Map.of("level", "basic", "billToTenantId", admin.tenantId),
+                "directLines", Map.of("preferredAreaCode", "619"), "e911", Admin.sanDiegoAddress(),
+                "voicemail", Map.of("create", true), "queueIds", List.of(dispatch)));
+        assertThat(admin.awaitJob(setup, Duration.ofSeconds(60)).getString("status")).isEqualTo("completed");
+        Map<String, String> oldLines = new HashMap<>();
+        users.forEach(u -> oldLines.put(u, admin.at("number").get("/api/v1/users/{id}/numbers", u).then().extract()
+                .path("directLine")));
+
+        // Edit Seat Level: Advanced (so they may join a call center).
+        edit(admin, "seat-level", users, Map.of("seat", Map.of("level", "advanced")));
+        users.forEach(u -> admin.at("seat").get("/api/v1/users/{id}/seat", u).then().body("level", equalTo("advanced")));
+
+        // Edit Direct Line: one chosen, the others from the selection; old lines go to the reserve list, never removed.
+        List<String> fresh = admin.buyNumbers("858", 3);
+        edit(admin, "direct-line", List.of(users.get(0), users.get(1), users.get(2)), Map.of(
+                "users", List.of(Map.of("userId", users.get(0), "directLine", fresh.get(2)), Map.of("userId", users.get(1)),
+                        Map.of("userId", users.get(2))),
+                "directLines", Map.of("numbers", fresh.subList(0, 2))));
+        admin.at("number").get("/api/v1/users/{id}/numbers", users.get(0)).then().body("directLine", equalTo(fresh.get(2)));
+        for (String u : users.subList(1, 3)) {
+            String line = admin.at("number").get("/api/v1/users/{id}/numbers", u).then().extract().path("directLine");
+            assertThat(fresh.subList(0, 2)).contains(line);
+        }
+        for (String old : oldLines.values()) {
+            admin.at("number").get("/api/v1/numbers/{n}", old).then().body("status", equalTo("reserved"));
+        }
+
+        // Edit E911: the new address, normalized.
+        edit(admin, "e911", users, Map.of("e911", Map.of("street", "500 West Broadway", "city", "San Diego", "state", "CA",
+                "postalCode", "92101")));
+        users.forEach(u -> admin.at("seat").get("/api/v1/users/{id}/e911", u).then().body("street",
+                equalTo("500 W BROADWAY")));
+
+        // Delete, then create personal voicemail.
+        edit(admin, "delete-voicemail", users, Map.of());
+        users.forEach(u -> admin.at("routing").get("/api/v1/users/{id}/voicemail", u).then().body("enabled", equalTo(false)));
+        edit(admin, "create-voicemail", users.subList(0, 1), Map.of("voicemail", Map.of("emailNotifications", false)));
+        admin.at("routing").get("/api/v1/users/{id}/voicemail", users.get(0)).then().body("enabled", equalTo(true))
+                .body("emailNotifications", equalTo(false));
+
+        // Edit Recording Settings: custom.
+        edit(admin, "recording", users, Map.of("recording", Map.of("inbound", "never", "outbound", "always")));
+        users.forEach(u -> admin.at("routing").get("/api/v1/users/{id}/recording-settings", u).then()
+                .body("inbound", equalTo("NEVER")).body("outbound", equalTo("ALWAYS")));
+
+        // Assign to Queue (a call center: they are Advanced now), then Remove from Queue.
+        edit(admin, "assign-queues", users, Map.of("queueIds", List.of(sales)));
+        edit(admin, "remove-queues", users, Map.of("queueIds", List.of(dispatch)));
+        users.forEach(u -> admin.at("routing").get("/api/v1/users/{id}/queues", u).then()
+                .body("name", org.hamcrest.Matchers.contains("Sales")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin.at("seat").queryParam("search", "edit")
+                .get("/api/v1/user-management").then().body("items.queues", everyItemIs(List.of("Sales"))));
+    }
+
+    @Test
     void badRowsAreAllListedAndNothingStarts() {
         Admin admin = Admin.newNetwork(stack, "Bad Rows");
         List<String> users = admin.users("Bad", 2);
@@ -132,6 +249,18 @@ class JobsIT {
                 .post("/api/v1/jobs").then().statusCode(400).contentType("application/problem+json").extract().jsonPath();
         assertThat(problem.getList("errors.field")).containsExactly("users[1].userId", "users[2].userId");
         admin.at("seat").get("/api/v1/jobs").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    /** Runs an edit job for the users (or the request's own "users") and expects every step to succeed. */
+    private static void edit(Admin admin, String action, List<String> users, Map<String, Object> parts) {
+        Map<String, Object> job = new HashMap<>(parts);
+        job.put("type", "edit");
+        job.put("action", action);
+        job.putIfAbsent("users", Admin.entries(users));
+        String jobId = admin.submit(job);
+        JsonPath done = admin.awaitJob(jobId, Duration.ofSeconds(60));
+        assertThat(done.getString("status")).as(action + ": " + done.prettify()).isEqualTo("completed");
+        assertThat(done.getInt("progress.steps")).isEqualTo(users.size());
     }
 
     private static Map<String, String> stepStatuses(Map<String, Object> user) {
