@@ -62,8 +62,14 @@ public final class LocalStack implements AutoCloseable {
             }
         }
 
+        /** Small heaps for five JVMs on one machine; {@code SWITCHBOARD_LOCAL_JVM_OPTIONS} adds more (a profiler, say). */
         private static List<String> defaultJvm() {
-            return List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-Xss512k");
+            List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-Xss512k"));
+            String extra = System.getenv("SWITCHBOARD_LOCAL_JVM_OPTIONS");
+            if (extra != null && !extra.isBlank()) {
+                options.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            return options;
         }
     }
 

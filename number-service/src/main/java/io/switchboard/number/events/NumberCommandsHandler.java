@@ -12,6 +12,8 @@ public class NumberCommandsHandler extends EventRouter {
 
     public NumberCommandsHandler(LineService lines) {
         super("number-commands", Topics.NUMBER_COMMANDS);
+        // Commands are keyed by request id and independent: each locks its users and claims numbers with SKIP LOCKED.
+        concurrency(3);
         on(AssignRandomDirectLines.TYPE, AssignRandomDirectLines.class, lines::assignRandom);
     }
 }

@@ -156,6 +156,9 @@ public class LineService {
             } catch (ProblemException e) {
                 unassigned.add(new RandomDirectLinesAssigned.Unassigned(userId, e.getMessage()));
             }
+            // Each user's rows are done with: detached, so later queries do not re-check them all for changes.
+            PhoneNumber.getEntityManager().flush();
+            PhoneNumber.getEntityManager().clear();
         }
         RandomDirectLinesAssigned reply = new RandomDirectLinesAssigned(command.requestId(), command.networkId(), assigned,
                 unassigned, Instant.now());

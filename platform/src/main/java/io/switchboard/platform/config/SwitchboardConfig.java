@@ -72,5 +72,12 @@ public interface SwitchboardConfig {
         /** How long processed event ids are remembered for deduplication. */
         @WithDefault("P7D")
         Duration processedRetention();
+
+        /**
+         * How long the broker waits for a silent consumer before handing its partitions to another. A process killed
+         * without leaving its group holds them this long; Kafka's default (45 s) stalled a job for 45 s after each kill -9.
+         */
+        @WithDefault("10s")
+        Duration sessionTimeout();
     }
 }

@@ -39,13 +39,18 @@ public final class EventConsumerLoop implements Runnable, AutoCloseable {
 
     public EventConsumerLoop(String bootstrapServers, String groupId, Collection<String> topics,
                              IdempotentEventProcessor processor) {
+        this(bootstrapServers, groupId, groupId, topics, processor, java.time.Duration.ofSeconds(10));
+    }
+
+    public EventConsumerLoop(String bootstrapServers, String groupId, String clientId, Collection<String> topics,
+                             IdempotentEventProcessor processor, java.time.Duration sessionTimeout) {
         this.groupId = groupId;
         this.topics = topics;
         this.processor = processor;
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Only what the outbox relay committed: an aborted batch is never seen.
@@ -53,6 +58,8 @@ public final class EventConsumerLoop implements Runnable, AutoCloseable {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
         config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(1000, sessionTimeout.toMillis() / 3));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         this.consumer = new KafkaConsumer<>(config);

@@ -57,15 +57,19 @@ public class EventConsumers {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
         for (EventHandler handler : handlers) {
             String group = config.serviceName() + "." + handler.name();
-            IdempotentEventProcessor processor = new IdempotentEventProcessor(group, handler, transactions,
-                    deadLetterProducer, config.consumer().maxAttempts(), config.consumer().initialBackoff());
-            EventConsumerLoop loop = new EventConsumerLoop(config.kafkaBootstrapServers(), group, handler.topics(), processor);
-            Thread thread = new Thread(loop, "consumer-" + group);
-            thread.setDaemon(true);
-            loops.add(loop);
-            threads.add(thread);
-            thread.start();
-            LOG.infof("consuming %s as %s", handler.topics(), group);
+            for (int i = 0; i < handler.concurrency(); i++) {
+                String client = handler.concurrency() == 1 ? group : group + "-" + i;
+                IdempotentEventProcessor processor = new IdempotentEventProcessor(group, handler, transactions,
+                        deadLetterProducer, config.consumer().maxAttempts(), config.consumer().initialBackoff());
+                EventConsumerLoop loop = new EventConsumerLoop(config.kafkaBootstrapServers(), group, client,
+                        handler.topics(), processor, config.consumer().sessionTimeout());
+                Thread thread = new Thread(loop, "consumer-" + client);
+                thread.setDaemon(true);
+                loops.add(loop);
+                threads.add(thread);
+                thread.start();
+            }
+            LOG.infof("consuming %s as %s (%d thread(s))", handler.topics(), group, handler.concurrency());
         }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "processed-event-purge");
@@ -102,17 +106,22 @@ public class EventConsumers {
         }
     }
 
-    /** Ready when every consumer thread runs and has been given its partitions. */
+    /**
+     * Ready when every consumer thread runs and every group has been given its partitions (a group of several threads
+     * may leave one without a partition when the topics have fewer).
+     */
     public boolean allAssigned() {
+        Map<String, Boolean> groupAssigned = new java.util.HashMap<>();
         for (int i = 0; i < loops.size(); i++) {
-            if (!threads.get(i).isAlive() || !loops.get(i).isAssigned()) {
+            if (!threads.get(i).isAlive()) {
                 return false;
             }
+            groupAssigned.merge(loops.get(i).groupId(), loops.get(i).isAssigned(), Boolean::logicalOr);
         }
-        return true;
+        return !groupAssigned.containsValue(false);
     }
 
     public List<String> groups() {
-        return loops.stream().map(EventConsumerLoop::groupId).toList();
+        return loops.stream().map(EventConsumerLoop::groupId).distinct().toList();
     }
 }

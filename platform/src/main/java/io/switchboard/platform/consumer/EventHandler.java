@@ -17,4 +17,20 @@ public interface EventHandler {
     Set<String> topics();
 
     void handle(EventEnvelope event);
+
+    /**
+     * Whether the handler acts on events of this type at all. Events it ignores are passed over without a transaction or
+     * a processed-event row (a topic carries many types; most consumers want a few).
+     */
+    default boolean accepts(String type) {
+        return true;
+    }
+
+    /**
+     * Consumer threads in the handler's group; the topics' partitions are shared among them. More than one only for
+     * commands whose order matters within a key (one partition) but not across keys.
+     */
+    default int concurrency() {
+        return 1;
+    }
 }

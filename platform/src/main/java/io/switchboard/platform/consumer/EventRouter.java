@@ -16,6 +16,7 @@ public abstract class EventRouter implements EventHandler {
     private final String name;
     private final Set<String> topics;
     private final Map<String, Consumer<EventEnvelope>> routes = new LinkedHashMap<>();
+    private int concurrency = 1;
 
     protected EventRouter(String name, String... topics) {
         this.name = name;
@@ -24,6 +25,21 @@ public abstract class EventRouter implements EventHandler {
 
     protected final <T> void on(String type, Class<T> body, Consumer<T> action) {
         routes.put(type, event -> action.accept(event.dataAs(body)));
+    }
+
+    /** See {@link EventHandler#concurrency()}. */
+    protected final void concurrency(int threads) {
+        this.concurrency = Math.max(1, threads);
+    }
+
+    @Override
+    public final int concurrency() {
+        return concurrency;
+    }
+
+    @Override
+    public final boolean accepts(String type) {
+        return routes.containsKey(type);
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class IdempotentEventProcessor {
 
-    public enum Outcome { APPLIED, DUPLICATE, DEAD_LETTERED }
+    public enum Outcome { APPLIED, DUPLICATE, DEAD_LETTERED, IGNORED }
 
     public static final String DLQ_ERROR_CLASS = "dlq_error_class";
     public static final String DLQ_ERROR_MESSAGE = "dlq_error_message";
@@ -68,6 +68,9 @@ public final class IdempotentEventProcessor {
         } catch (MalformedEventException e) {
             deadLetter(record, e, 1);
             return Outcome.DEAD_LETTERED;
+        }
+        if (!handler.accepts(event.type())) {
+            return Outcome.IGNORED;
         }
         TraceContext.enter(TraceContext.continueOrStart(CloudEventCodec.get(record.headers(), CloudEventCodec.TRACEPARENT)));
         try {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Command {@value #TYPE} on {@value Topics#ROUTING_COMMANDS}, key = job id: routing work for a job's users, each item
+ * Command {@value #TYPE} on {@value Topics#ROUTING_COMMANDS}, key = request id: routing work for a job's users, each item
  * one step of one user. Items of one user are applied in the order given. Answered by {@link RoutingStepsDone} with the
  * same request id. Every action is idempotent (creating a voicemail box that exists, joining a queue one is in, leaving
  * one one is not in change nothing), so a redelivered or repeated command is harmless.

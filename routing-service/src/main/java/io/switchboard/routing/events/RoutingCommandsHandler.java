@@ -12,6 +12,9 @@ public class RoutingCommandsHandler extends EventRouter {
 
     public RoutingCommandsHandler(RoutingStepService steps) {
         super("routing-commands", Topics.ROUTING_COMMANDS);
+        // A job's commands are spread over the partitions (key = request id) and applied side by side: each item
+        // locks its user's row, so one user's steps never interleave.
+        concurrency(3);
         on(RoutingSteps.TYPE, RoutingSteps.class, steps::apply);
     }
 }

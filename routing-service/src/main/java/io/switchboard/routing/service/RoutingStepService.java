@@ -11,12 +11,17 @@ import io.switchboard.routing.domain.Queue;
 import io.switchboard.routing.domain.RoutingUser;
 import io.switchboard.routing.domain.VoicemailBox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Applies a job's routing steps (seed 003: personal voicemail, recording settings, queues) through the same services the
@@ -35,9 +40,11 @@ public class RoutingStepService {
     private final RecordingService recording;
     private final QueueService queues;
     private final RoutingConfig config;
+    private final EntityManager em;
 
     public RoutingStepService(Transactions transactions, Outbox outbox, VoicemailService voicemail,
-                              RecordingService recording, QueueService queues, RoutingConfig config) {
+                              RecordingService recording, QueueService queues, RoutingConfig config, EntityManager em) {
+        this.em = em;
         this.transactions = transactions;
         this.outbox = outbox;
         this.voicemail = voicemail;
@@ -49,20 +56,22 @@ public class RoutingStepService {
     @Transactional(Transactional.TxType.MANDATORY)
     public RoutingStepsDone apply(RoutingSteps command) {
         String actor = "job:" + command.jobId();
+        Set<RoutingSteps.Item> unready = awaitFacts(command.networkId(), command.items());
         List<RoutingStepsDone.Result> results = new ArrayList<>();
         for (RoutingSteps.Item item : command.items()) {
-            results.add(applyItem(command.networkId(), item, actor));
+            results.add(unready.contains(item)
+                    ? new RoutingStepsDone.Result(item.userId(), item.stage(), false, missingFacts(item), null)
+                    : applyItem(command.networkId(), item, actor));
         }
         RoutingStepsDone reply = new RoutingStepsDone(command.requestId(), command.jobId(), command.networkId(), results,
                 Instant.now());
-        outbox.publish(Topics.ROUTING_ASSIGNMENTS, command.jobId().toString(), RoutingStepsDone.TYPE, command.networkId(),
+        outbox.publish(Topics.ROUTING_ASSIGNMENTS, command.requestId().toString(), RoutingStepsDone.TYPE, command.networkId(),
                 actor, reply);
         return reply;
     }
 
     private RoutingStepsDone.Result applyItem(UUID networkId, RoutingSteps.Item item, String actor) {
         try {
-            awaitUser(networkId, item);
             String detail = switch (item.action()) {
                 case CREATE_VOICEMAIL -> inOwnTransaction(() -> createVoicemail(networkId, item, actor));
                 case DELETE_VOICEMAIL -> inOwnTransaction(() -> {
@@ -96,7 +105,6 @@ public class RoutingStepService {
 
     /** Joins each queue; the step fails naming the queues that refused, the others stay joined (a retry redoes only them). */
     private String assignQueues(UUID networkId, RoutingSteps.Item item, String actor) {
-        awaitSeat(networkId, item);
         List<String> joined = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (UUID queueId : item.queueIds()) {
@@ -125,40 +133,60 @@ public class RoutingStepService {
         return "left " + String.join(", ", left);
     }
 
-    /** seat-service knew the user when it sent the step; this service may be a moment behind on the same events. */
-    private void awaitUser(UUID networkId, RoutingSteps.Item item) {
-        await(networkId, item, user -> user != null, "routing-service has not yet received the user from directory-service");
-    }
-
     /**
-     * The job activates the seat and then sends this step; the seat event reaches routing-service on its own topic, maybe
-     * a moment after the step. Judging the user before it arrives would refuse them for a seat they have.
+     * seat-service sends a step once it knows the facts the step relies on: the user (from directory-service), and for
+     * queues their seat (the version it just gave) and direct line. Those facts reach this service on other topics and
+     * may arrive a moment after the step, so the command waits for them — checking all its users in one query, with a
+     * growing pause — instead of refusing people for a seat they have. Returns the items still lacking them.
      */
-    private void awaitSeat(UUID networkId, RoutingSteps.Item item) {
-        await(networkId, item, user -> user != null && user.seatVersion >= item.seatVersion() && user.directLine != null,
-                "routing-service has not yet received the user's seat (version " + item.seatVersion()
-                        + ") and direct line from seat- and number-service");
-    }
-
-    private void await(UUID networkId, RoutingSteps.Item item, java.util.function.Predicate<RoutingUser> known,
-                       String otherwise) {
+    private Set<RoutingSteps.Item> awaitFacts(UUID networkId, List<RoutingSteps.Item> items) {
         long deadline = System.nanoTime() + config.stepWait().toNanos();
+        long pause = 10;
+        Set<RoutingSteps.Item> waiting = new HashSet<>(items);
         while (true) {
-            RoutingUser user = transactions.inNewTransaction(() -> RoutingUser.findInNetwork(networkId, item.userId())
-                    .orElse(null));
-            if (known.test(user)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw ProblemException.conflict(otherwise + " within " + config.stepWait() + "; retry the step");
+            List<UUID> ids = waiting.stream().map(RoutingSteps.Item::userId).distinct().toList();
+            Map<UUID, Facts> known = transactions.inNewTransaction(() -> facts(networkId, ids));
+            waiting.removeIf(item -> factsKnown(item, known.get(item.userId())));
+            if (waiting.isEmpty() || System.nanoTime() > deadline) {
+                return waiting;
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw ProblemException.conflict("interrupted while waiting for the user's seat; retry the step");
+                return waiting;
             }
+            pause = Math.min(pause * 2, 500);
         }
+    }
+
+    private record Facts(long seatVersion, boolean hasLine) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Facts> facts(UUID networkId, List<UUID> userIds) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select user_id, seat_version, direct_line is not null from routing_user
+                         where network_id = ?1 and user_id = any(cast(?2 as uuid[]))""")
+                .setParameter(1, networkId).setParameter(2, userIds.toArray(UUID[]::new)).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0],
+                r -> new Facts(((Number) r[1]).longValue(), (Boolean) r[2])));
+    }
+
+    private static boolean factsKnown(RoutingSteps.Item item, Facts user) {
+        if (user == null) {
+            return false;
+        }
+        return item.action() != RoutingSteps.Action.ASSIGN_QUEUES
+                || user.seatVersion() >= item.seatVersion() && user.hasLine();
+    }
+
+    private String missingFacts(RoutingSteps.Item item) {
+        return (item.action() == RoutingSteps.Action.ASSIGN_QUEUES
+                ? "routing-service has not yet received the user's seat (version " + item.seatVersion()
+                + ") and direct line from seat- and number-service"
+                : "routing-service has not yet received the user from directory-service")
+                + " within " + config.stepWait() + "; retry the step";
     }
 
     private <T> T inOwnTransaction(java.util.concurrent.Callable<T> work) {

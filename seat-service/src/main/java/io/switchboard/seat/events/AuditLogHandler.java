@@ -30,6 +30,11 @@ public class AuditLogHandler implements EventHandler {
     }
 
     @Override
+    public boolean accepts(String type) {
+        return AuditService.records(type);
+    }
+
+    @Override
     public void handle(EventEnvelope event) {
         audit.record(event);
     }

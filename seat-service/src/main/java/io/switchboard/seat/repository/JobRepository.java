@@ -86,9 +86,34 @@ public class JobRepository {
         });
     }
 
-    /** The job, locked until the transaction ends: whoever advances a job holds this lock first. */
+    /**
+     * The job, locked until the transaction ends. A pass over the whole job (start, retry, sweep, completion) holds it
+     * exclusively; passes for the users of one reply hold it shared, so replies apply side by side but never during a
+     * whole-job pass.
+     */
     public Optional<JobRow> lock(UUID jobId) {
         return one("select " + JOB_COLUMNS + " from job where id = ? for update", jobId);
+    }
+
+    public Optional<JobRow> lockShared(UUID jobId) {
+        return one("select " + JOB_COLUMNS + " from job where id = ? for share", jobId);
+    }
+
+    /** Locks these users' steps (in a fixed order, so two replies never deadlock): one pass per user at a time. */
+    public void lockSteps(UUID jobId, Collection<UUID> users) {
+        transactions.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select 1 from job_step where job_id = ? and user_id = any(?) order by user_id, stage for update""")) {
+                ps.setObject(1, jobId);
+                ps.setArray(2, c.createArrayOf("uuid", users.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // locked
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     public Optional<JobRow> find(UUID networkId, UUID jobId) {
@@ -109,6 +134,44 @@ public class JobRepository {
                 }
                 ps.setInt(i, limit);
                 return jobs(ps);
+            }
+        });
+    }
+
+    /** How many of the job's steps wait for a reply. */
+    public int waitingForReplies(UUID jobId) {
+        return transactions.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select count(*) from job_step where job_id = ? and status = 'running'")) {
+                ps.setObject(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Per user: how many steps, and how many in each status (what a progress summary needs, without the steps). */
+    public record UserTally(UUID userId, int steps, int succeeded, int failed, int skipped, int running, int pending) {
+    }
+
+    public List<UserTally> tally(UUID jobId) {
+        return transactions.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select user_id, count(*), count(*) filter (where status = 'succeeded'),
+                           count(*) filter (where status = 'failed'), count(*) filter (where status = 'skipped'),
+                           count(*) filter (where status = 'running'), count(*) filter (where status = 'pending')
+                      from job_step where job_id = ? group by user_id""")) {
+                ps.setObject(1, jobId);
+                List<UserTally> tally = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tally.add(new UserTally(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                                rs.getInt(5), rs.getInt(6), rs.getInt(7)));
+                    }
+                }
+                return tally;
             }
         });
     }
@@ -159,10 +222,18 @@ public class JobRepository {
     }
 
     public List<StepRow> steps(UUID jobId) {
+        return steps(jobId, null);
+    }
+
+    /** The steps of these users only (null: all), in user and stage order. */
+    public List<StepRow> steps(UUID jobId, Collection<UUID> users) {
         return transactions.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select " + STEP_COLUMNS
-                    + " from job_step where job_id = ? order by position, seq")) {
+            try (PreparedStatement ps = c.prepareStatement("select " + STEP_COLUMNS + " from job_step where job_id = ?"
+                    + (users == null ? "" : " and user_id = any(?)") + " order by position, seq")) {
                 ps.setObject(1, jobId);
+                if (users != null) {
+                    ps.setArray(2, c.createArrayOf("uuid", users.toArray()));
+                }
                 List<StepRow> steps = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -37,7 +37,7 @@ public class JobResource {
     public RestResponse<JobService.JobView> submit(@NotNull(message = "send the job as JSON") JobRequest request) {
         caller.require(Permission.EDIT_USER_MANAGEMENT);
         var job = jobs.submit(caller.networkId(), caller.actor(), request);
-        return accepted(job.id(), jobs.view(caller.networkId(), job.id(), false));
+        return accepted(job.id(), jobs.summary(caller.networkId(), job.id()));
     }
 
     @GET

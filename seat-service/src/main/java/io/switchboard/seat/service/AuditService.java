@@ -56,8 +56,32 @@ public class AuditService {
     private record Subject(UUID userId, UUID networkId, String aspect, Map<String, Object> state) {
     }
 
+    /** The event types that say something about a user (see {@link #subjectOf}). */
+    private static final java.util.Set<String> TYPES;
+
+    static {
+        java.util.Set<String> types = new java.util.HashSet<>();
+        types.add(UserCreated.TYPE);
+        types.addAll(UserChanged.TYPES);
+        types.add(UserDeactivated.TYPE);
+        types.addAll(List.of(DirectLineChanged.ASSIGNED, DirectLineChanged.PRIMARY_CHANGED, DirectLineChanged.NUMBERS_CHANGED,
+                DirectLineChanged.RELEASED));
+        types.addAll(SeatChanged.TYPES);
+        types.addAll(List.of(QueueMemberChanged.ADDED, QueueMemberChanged.REMOVED));
+        types.addAll(List.of(VoicemailChanged.CREATED, VoicemailChanged.UPDATED, VoicemailChanged.DELETED));
+        types.add(RecordingChanged.TYPE);
+        types.addAll(List.of(SyncLinkChanged.LINKED, SyncLinkChanged.NOT_FOUND, SyncLinkChanged.AMBIGUOUS));
+        types.add(OfficePhoneWritten.TYPE);
+        TYPES = java.util.Set.copyOf(types);
+    }
+
     private final EntityManager em;
     private final ObjectMapper json;
+
+    /** Whether events of this type go into audit logs (the others on the same topics — job replies, reports — do not). */
+    public static boolean records(String type) {
+        return TYPES.contains(type);
+    }
 
     public AuditService(EntityManager em, ObjectMapper json) {
         this.em = em;

@@ -59,6 +59,18 @@ public class JobRunner {
         }
     }
 
+    void replied(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobEngine.RepliesApplied applied) {
+        if (executor != null) {
+            executor.execute(() -> {
+                try {
+                    engine.completeIfDone(applied.jobId());
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "could not check job %s for completion; the next sweep does", applied.jobId());
+                }
+            });
+        }
+    }
+
     private void sweep() {
         for (UUID jobId : running()) {
             advance(jobId);

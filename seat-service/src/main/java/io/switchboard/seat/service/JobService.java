@@ -152,7 +152,14 @@ public class JobService {
     @Transactional
     public JobView view(UUID networkId, UUID jobId, boolean onlyUnfinished) {
         JobRow job = jobs.find(networkId, jobId).orElseThrow(() -> ProblemException.notFound("Job", jobId));
-        return view(job, jobs.steps(jobId), true, onlyUnfinished);
+        return view(job, jobs.steps(jobId), onlyUnfinished);
+    }
+
+    /** The job's progress without its users' steps (what the submit and retry answers carry). */
+    @Transactional
+    public JobView summary(UUID networkId, UUID jobId) {
+        JobRow job = jobs.find(networkId, jobId).orElseThrow(() -> ProblemException.notFound("Job", jobId));
+        return summary(job, jobs.tally(jobId));
     }
 
     @Transactional
@@ -169,7 +176,7 @@ public class JobService {
                     "is not a cursor this list returned; start again without it"));
         }
         List<JobRow> page = jobs.list(networkId, after, limit + 1);
-        List<JobView> items = page.stream().limit(limit).map(j -> view(j, jobs.steps(j.id()), false, false)).toList();
+        List<JobView> items = page.stream().limit(limit).map(j -> summary(j, jobs.tally(j.id()))).toList();
         String next = page.size() > limit ? Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(page.get(limit - 1).id().toString().getBytes(StandardCharsets.UTF_8)) : null;
         return new JobPage(items, next);
@@ -187,7 +194,7 @@ public class JobService {
             throw ProblemException.conflict("Nothing to retry: every step of the job succeeded");
         }
         ready.fire(new JobReady(jobId));
-        return view(jobs.find(networkId, jobId).orElseThrow(), jobs.steps(jobId), true, false);
+        return summary(jobs.find(networkId, jobId).orElseThrow(), jobs.tally(jobId));
     }
 
     // --- planning -------------------------------------------------------------------------------------------------
@@ -468,10 +475,10 @@ public class JobService {
 
     // --- views ------------------------------------------------------------------------------------------------------
 
-    private JobView view(JobRow job, List<StepRow> steps, boolean withUsers, boolean onlyUnfinished) {
+    private JobView view(JobRow job, List<StepRow> steps, boolean onlyUnfinished) {
         Map<UUID, List<StepRow>> byUser = new LinkedHashMap<>();
         steps.forEach(s -> byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>()).add(s));
-        Map<UUID, UserRow> rows = withUsers && !byUser.isEmpty()
+        Map<UUID, UserRow> rows = !byUser.isEmpty()
                 ? UserRow.<UserRow>list("userId in ?1", byUser.keySet()).stream()
                 .collect(Collectors.toMap(r -> r.userId, Function.identity()))
                 : Map.of();
@@ -494,19 +501,44 @@ public class JobService {
                 status = "failed";
                 failedUsers++;
             }
-            if (withUsers && (!onlyUnfinished || !status.equals("complete"))) {
+            if (!onlyUnfinished || !status.equals("complete")) {
                 UserRow row = rows.get(e.getKey());
                 users.add(new UserView(e.getKey(), row == null ? null : name(row), row == null ? null : row.email, status,
                         e.getValue().stream().map(s -> new StepView(s.stage(), s.status(), s.detail(), s.reason(),
                                 s.attempts())).toList()));
             }
         }
-        int total = steps.size();
-        int done = succeeded + failed + skipped;
-        Progress progress = new Progress(byUser.size(), complete, failedUsers, total, succeeded, failed, skipped, running,
-                pending, total == 0 ? 100 : (int) (100L * done / total));
         return new JobView(job.id(), job.type(), job.action(), job.status(), job.round(), job.requestedBy(),
-                job.createdAt(), job.updatedAt(), job.completedAt(), progress, withUsers ? users : null);
+                job.createdAt(), job.updatedAt(), job.completedAt(), progress(byUser.size(), complete, failedUsers,
+                steps.size(), succeeded, failed, skipped, running, pending), users);
+    }
+
+    /** The job's progress from per-user counts, without its steps (the list shows many jobs). */
+    private static JobView summary(JobRow job, List<JobRepository.UserTally> tally) {
+        int steps = 0, succeeded = 0, failed = 0, skipped = 0, running = 0, pending = 0, complete = 0, failedUsers = 0;
+        for (JobRepository.UserTally t : tally) {
+            steps += t.steps();
+            succeeded += t.succeeded();
+            failed += t.failed();
+            skipped += t.skipped();
+            running += t.running();
+            pending += t.pending();
+            if (t.succeeded() == t.steps()) {
+                complete++;
+            } else if (t.running() + t.pending() == 0) {
+                failedUsers++;
+            }
+        }
+        return new JobView(job.id(), job.type(), job.action(), job.status(), job.round(), job.requestedBy(),
+                job.createdAt(), job.updatedAt(), job.completedAt(), progress(tally.size(), complete, failedUsers, steps,
+                succeeded, failed, skipped, running, pending), null);
+    }
+
+    private static Progress progress(int users, int complete, int failedUsers, int steps, int succeeded, int failed,
+                                     int skipped, int running, int pending) {
+        int done = succeeded + failed + skipped;
+        return new Progress(users, complete, failedUsers, steps, succeeded, failed, skipped, running, pending,
+                steps == 0 ? 100 : (int) (100L * done / steps));
     }
 
     /** Collects row errors; an E911 address is checked once per distinct address. */

@@ -131,6 +131,15 @@ public class SeatService {
     /** {@link #setE911} in the caller's transaction, for a job step; like {@link #changeSeat}, refuses before changing. */
     public E911Address changeE911(UUID networkId, UUID userId, AddressValidator.Address address, boolean allowUnverified,
                                   Versions.Expected expected, String actor) {
+        return changeE911(networkId, userId, address, allowUnverified, expected, actor, true);
+    }
+
+    /**
+     * {@code announce} false: the caller gives the first seat next in the same transaction, and that one event (with
+     * the E911 address present) says both; if it cannot, it calls {@link #announceE911}.
+     */
+    public E911Address changeE911(UUID networkId, UUID userId, AddressValidator.Address address, boolean allowUnverified,
+                                  Versions.Expected expected, String actor, boolean announce) {
         UserRow row = lockedActive(networkId, userId, expected);
         AddressValidator.Result result = checkE911(address, allowUnverified);
         E911Address a = E911Address.<E911Address>findByIdOptional(userId).orElseGet(E911Address::new);
@@ -147,8 +156,19 @@ public class SeatService {
                 .map(i -> i.field() + " " + i.message()).toList());
         a.updatedAt = Instant.now();
         a.persist();
-        publish(SeatChanged.E911_UPDATED, row, actor);
+        if (announce) {
+            publish(SeatChanged.E911_UPDATED, row, actor);
+        }
         return a;
+    }
+
+    /** Publishes the E911 address saved without its event (the seat it was saved for could not be given after all). */
+    public void announceE911(UUID networkId, UUID userId, String actor) {
+        UserRow row = UserRow.<UserRow>find("userId = ?1 and networkId = ?2", userId, networkId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (row != null && E911Address.findById(userId) != null) {
+            publish(SeatChanged.E911_UPDATED, row, actor);
+        }
     }
 
     /** The address checked and normalized; 400 listing its problems unless it may be saved unverified. */
