@@ -112,6 +112,67 @@ class RandomAssignmentTest {
                 .satisfies(u -> assertThat(u.reason()).contains("no such user"));
     }
 
+    @Test
+    void chosenAndSelectedNumbersAreGivenAndAnEditReplacesTheLineExactlyOnce() {
+        Network network = network();
+        List<String> selection = List.of(buy(network, "619"), buy(network, "619"));
+        String chosen = buy(network, "858");
+        String elsewhere = buy(network, "415");
+        String tracking = buy(network, "415", "tracking");
+        UUID ana = user(network);
+        UUID ben = user(network);
+        UUID cleo = user(network);
+        UUID dev = user(network);
+
+        // Setup: Ana chose her number; Ben and Cleo get the two selected ones, never the fourth number in stock; Dev
+        // chose a tracking number, which may never be a person's.
+        EventEnvelope setup = command(network, new AssignRandomDirectLines(UUID.randomUUID(), network.id(),
+                List.of(ana, ben, cleo, dev), null, selection, java.util.Map.of(ana, chosen, dev, tracking), null));
+        EventProbe.send(Topics.NUMBER_COMMANDS, setup);
+        RandomDirectLinesAssigned reply = awaitReply(setup);
+        assertThat(reply.assignments()).filteredOn(a -> a.userId().equals(ana)).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.number()).isEqualTo(chosen);
+                    assertThat(a.line().lineVersion()).isEqualTo(1);
+                    assertThat(a.line().number()).isEqualTo(chosen);
+                });
+        assertThat(reply.assignments()).filteredOn(a -> !a.userId().equals(ana))
+                .extracting(RandomDirectLinesAssigned.Assignment::number).containsExactlyInAnyOrderElementsOf(selection);
+        assertThat(reply.unassigned()).singleElement().satisfies(u -> {
+            assertThat(u.userId()).isEqualTo(dev);
+            assertThat(u.reason()).contains("tracking");
+        });
+
+        // Edit Direct Line: Ana's line is replaced by the one still in stock; her old one goes to the reserve list.
+        // Sent twice (a redelivery with a new event id): the second finds the line already replaced.
+        AssignRandomDirectLines edit = new AssignRandomDirectLines(UUID.randomUUID(), network.id(), List.of(ana), null,
+                null, java.util.Map.of(ana, elsewhere), java.util.Map.of(ana, chosen));
+        EventEnvelope first = command(network, edit);
+        EventProbe.send(Topics.NUMBER_COMMANDS, first);
+        assertThat(awaitReply(first).assignments()).singleElement().satisfies(a -> {
+            assertThat(a.number()).isEqualTo(elsewhere);
+            assertThat(a.alreadyHeld()).isFalse();
+            assertThat(a.line().previousNumber()).isEqualTo(chosen);
+        });
+        EventProbe.send(Topics.NUMBER_COMMANDS, command(network, edit));
+        List<EventEnvelope> replies = EventProbe.all(Topics.NUMBER_LINES, e -> e.subject().equals(edit.requestId().toString())
+                && e.type().equals(RandomDirectLinesAssigned.TYPE), Duration.ofSeconds(5));
+        assertThat(replies).hasSize(2);
+        assertThat(replies.get(1).dataAs(RandomDirectLinesAssigned.class).assignments()).singleElement().satisfies(a -> {
+            assertThat(a.number()).isEqualTo(elsewhere);
+            assertThat(a.alreadyHeld()).isTrue();
+        });
+        given().auth().oauth2(network.admin()).get("/api/v1/users/{id}/numbers", ana).then()
+                .body("directLine", org.hamcrest.Matchers.equalTo(elsewhere))
+                .body("secondaryNumbers", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(network.admin()).get("/api/v1/numbers/{n}", chosen).then()
+                .body("status", org.hamcrest.Matchers.equalTo("reserved"));
+    }
+
+    private static EventEnvelope command(Network network, AssignRandomDirectLines command) {
+        return TestEvents.event(network.id(), command.requestId(), AssignRandomDirectLines.TYPE, command);
+    }
+
     private static EventEnvelope command(Network network, List<UUID> users, String areaCode) {
         UUID requestId = UUID.randomUUID();
         return TestEvents.event(network.id(), requestId, AssignRandomDirectLines.TYPE,

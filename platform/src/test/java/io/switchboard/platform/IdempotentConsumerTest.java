@@ -69,6 +69,37 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void eventTypesAHandlerDoesNotRouteArePassedOverWithoutATransaction() {
+        AtomicInteger applied = new AtomicInteger();
+        EventHandler router = new io.switchboard.platform.consumer.EventRouter("svc.router", "t") {
+            {
+                on("user.created", Map.class, body -> applied.incrementAndGet());
+            }
+        };
+        io.switchboard.platform.tx.Transactions noTransactions = new io.switchboard.platform.tx.Transactions() {
+            @Override
+            public <T> T inNewTransaction(java.util.concurrent.Callable<T> work) {
+                throw new AssertionError("an ignored event must not open a transaction");
+            }
+
+            @Override
+            public <T> T withConnection(SqlWork<T> work) {
+                throw new AssertionError("an ignored event must not touch the database");
+            }
+        };
+        IdempotentEventProcessor processor = new IdempotentEventProcessor("svc.router", router, noTransactions, producer,
+                3, Duration.ofMillis(10));
+        assertThat(processor.process(record("t", 0, 1, OutboxRelayTest.event("user-9", "job.replied"))))
+                .isEqualTo(Outcome.IGNORED);
+        assertThat(applied.get()).isZero();
+        IdempotentEventProcessor real = new IdempotentEventProcessor("svc.router", router, tx, producer, 3,
+                Duration.ofMillis(10));
+        assertThat(real.process(record("t", 0, 2, OutboxRelayTest.event("user-9", "user.created"))))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(applied.get()).isEqualTo(1);
+    }
+
+    @Test
     void failedAttemptLeavesNoTraceSoTheRetryAppliesTheEffect() {
         AtomicInteger calls = new AtomicInteger();
         EventHandler flaky = handler(e -> {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Every endpoint: 401 without a token, 403 without the permission, 404 for another network's ids; bad input is a 4xx. */
@@ -28,6 +29,7 @@ class ApiSweepTest {
     final UUID userId = UUID.randomUUID();
     final String admin = TestTokens.admin(networkId);
     long seatVersion;
+    String jobId;
 
     @BeforeEach
     void fixture() {
@@ -38,6 +40,14 @@ class ApiSweepTest {
                 .then().statusCode(200));
         seatVersion = given().auth().oauth2(admin).get("/api/v1/users/{id}/seat", userId).then().extract().jsonPath()
                 .getLong("version");
+        // A job that stays running (no routing-service here to answer it): something to read and to try to retry.
+        jobId = given().auth().oauth2(admin).contentType(ContentType.JSON).body(recordingJob()).post("/api/v1/jobs")
+                .then().statusCode(202).extract().path("id");
+    }
+
+    private Map<String, Object> recordingJob() {
+        return Map.of("type", "edit", "action", "recording", "users", List.of(Map.of("userId", userId.toString())),
+                "recording", Map.of("useDefaults", true));
     }
 
     List<Endpoint> endpoints() {
@@ -53,7 +63,11 @@ class ApiSweepTest {
                 new Endpoint("GET", "/api/v1/seats/summary", null),
                 new Endpoint("POST", "/api/v1/e911/validate", Fixtures.SAN_DIEGO),
                 new Endpoint("GET", "/api/v1/alerts", null),
-                new Endpoint("GET", "/api/v1/alerts?userId={user}", null));
+                new Endpoint("GET", "/api/v1/alerts?userId={user}", null),
+                new Endpoint("GET", "/api/v1/jobs", null),
+                new Endpoint("GET", "/api/v1/jobs/{job}", null),
+                new Endpoint("POST", "/api/v1/jobs", recordingJob()),
+                new Endpoint("POST", "/api/v1/jobs/{job}/retry", null));
     }
 
     @Test
@@ -68,8 +82,8 @@ class ApiSweepTest {
         assertThat(Sweep.answering(agent, endpoints(), this::fill, 403)).isEmpty();
         // Viewing is not editing.
         String viewer = TestTokens.token(networkId, UUID.randomUUID(), Permission.VIEW_USER_MANAGEMENT);
-        assertThat(Sweep.answering(viewer, endpoints().stream().filter(e -> e.method().equals("PUT")).toList(), this::fill,
-                403)).isEmpty();
+        assertThat(Sweep.answering(viewer, endpoints().stream().filter(e -> !e.method().equals("GET")
+                && !e.path().endsWith("/validate")).toList(), this::fill, 403)).isEmpty();
         assertUnchanged();
     }
 
@@ -108,7 +122,21 @@ class ApiSweepTest {
                 new String[]{"GET", u + "/audit-log?limit=1000", null},
                 new String[]{"GET", u + "/audit-log?cursor=AAAA", null},
                 new String[]{"GET", "/api/v1/alerts?userId=someone", null},
-                new String[]{"GET", "/api/v1/users/" + UUID.randomUUID(), null});
+                new String[]{"GET", "/api/v1/users/" + UUID.randomUUID(), null},
+                new String[]{"POST", "/api/v1/jobs", "not json"},
+                new String[]{"POST", "/api/v1/jobs", null},
+                new String[]{"POST", "/api/v1/jobs", "{\"type\":\"setup\"}"},
+                new String[]{"POST", "/api/v1/jobs", "{\"type\":\"cleanup\",\"users\":[{\"userId\":\"" + userId + "\"}]}"},
+                new String[]{"POST", "/api/v1/jobs", "{\"type\":\"edit\",\"action\":\"paint\",\"users\":[{\"userId\":\"" + userId + "\"}]}"},
+                new String[]{"POST", "/api/v1/jobs", "{\"type\":\"edit\",\"action\":\"recording\",\"users\":[{\"userId\":\"nope\"}]}"},
+                new String[]{"POST", "/api/v1/jobs", "{\"type\":\"edit\",\"action\":\"seat-level\",\"seat\":{\"level\":\"gold\"},\"users\":[{\"userId\":\"" + userId + "\"}]}"},
+                new String[]{"POST", "/api/v1/jobs", "{\"type\":\"edit\",\"action\":\"assign-queues\",\"queueIds\":[],\"users\":[{\"userId\":\"" + userId + "\"}]}"},
+                new String[]{"POST", "/api/v1/jobs", "{\"type\":\"edit\",\"action\":\"recording\",\"recording\":{\"useDefaults\":true},\"users\":[{\"userId\":\"" + userId + "\"}]}"},
+                new String[]{"POST", "/api/v1/jobs/" + UUID.randomUUID() + "/retry", null},
+                new String[]{"POST", "/api/v1/jobs/{job}/retry".replace("{job}", jobId), null},
+                new String[]{"GET", "/api/v1/jobs?limit=0", null},
+                new String[]{"GET", "/api/v1/jobs?cursor=%%%", null},
+                new String[]{"GET", "/api/v1/jobs/" + UUID.randomUUID(), null});
         assertThat(Sweep.notRejected(admin, cases)).isEmpty();
         given().auth().oauth2(admin).header("If-Match", "\"" + (seatVersion + 3) + "\"").contentType(ContentType.JSON)
                 .body(Map.of("level", "none")).put("/api/v1/users/{id}/seat", userId)
@@ -117,7 +145,7 @@ class ApiSweepTest {
     }
 
     private String fill(String s) {
-        return s.replace("{user}", userId.toString());
+        return s.replace("{user}", userId.toString()).replace("{job}", jobId);
     }
 
     private void assertUnchanged() {
@@ -125,5 +153,7 @@ class ApiSweepTest {
                 .body("level", equalTo("basic")).body("version", equalTo((int) seatVersion));
         given().auth().oauth2(admin).get("/api/v1/users/{id}/e911", userId).then().statusCode(200)
                 .body("street", equalTo("1 MARKET ST")).body("verified", equalTo(true));
+        given().auth().oauth2(admin).get("/api/v1/jobs").then().statusCode(200).body("items.id", contains(jobId))
+                .body("items[0].status", equalTo("running"));
     }
 }
