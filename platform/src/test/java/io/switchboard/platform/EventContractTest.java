@@ -59,7 +59,11 @@ class EventContractTest {
                 Arguments.of(VoicemailChanged.CREATED, VoicemailChanged.class),
                 Arguments.of(RecordingChanged.TYPE, RecordingChanged.class),
                 Arguments.of(UserNumbersReleased.TYPE, UserNumbersReleased.class),
-                Arguments.of(UserRoutingReleased.TYPE, UserRoutingReleased.class));
+                Arguments.of(UserRoutingReleased.TYPE, UserRoutingReleased.class),
+                Arguments.of(io.switchboard.platform.contract.RoutingSteps.TYPE, io.switchboard.platform.contract.RoutingSteps.class),
+                Arguments.of(io.switchboard.platform.contract.RoutingStepsDone.TYPE,
+                        io.switchboard.platform.contract.RoutingStepsDone.class),
+                Arguments.of(io.switchboard.platform.contract.JobCompleted.TYPE, io.switchboard.platform.contract.JobCompleted.class));
     }
 
     @ParameterizedTest(name = "{0}")

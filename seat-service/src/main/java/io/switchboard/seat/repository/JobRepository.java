@@ -249,35 +249,33 @@ public class JobRepository {
 
     /** Finishes steps (succeeded, failed, skipped); only steps not already finished change, so a late reply is moot. */
     public void finish(UUID jobId, List<StepUpdate> updates) {
-        if (updates.isEmpty()) {
-            return;
-        }
-        transactions.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    update job_step set status = ?, detail = coalesce(?, detail), reason = ?, finished_at = now()
-                     where job_id = ? and user_id = ? and stage = ? and status in ('pending', 'running')""")) {
-                for (StepUpdate u : updates) {
-                    ps.setString(1, u.status());
-                    ps.setString(2, u.detail());
-                    ps.setString(3, u.reason());
-                    ps.setObject(4, jobId);
-                    ps.setObject(5, u.userId());
-                    ps.setString(6, u.stage());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
+        batch("""
+                update job_step set status = ?, detail = coalesce(?, detail), reason = ?, finished_at = now()
+                 where job_id = ? and user_id = ? and stage = ? and status in ('pending', 'running')""", jobId, updates, null);
     }
 
     /** Replies to this request for these steps, applied only while the step still waits for exactly this request. */
     public List<StepUpdate> finishReplied(UUID jobId, UUID requestId, List<StepUpdate> updates) {
+        int[] counts = batch("""
+                update job_step set status = ?, detail = ?, reason = ?, finished_at = now()
+                 where job_id = ? and user_id = ? and stage = ? and status = 'running' and request_id = ?""",
+                jobId, updates, requestId);
         List<StepUpdate> applied = new ArrayList<>();
-        transactions.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    update job_step set status = ?, detail = ?, reason = ?, finished_at = now()
-                     where job_id = ? and user_id = ? and stage = ? and status = 'running' and request_id = ?""")) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                applied.add(updates.get(i));
+            }
+        }
+        return applied;
+    }
+
+    /** One statement per update: {@code status, detail, reason, job, user, stage}, then {@code requestId} if given. */
+    private int[] batch(String sql, UUID jobId, List<StepUpdate> updates, UUID requestId) {
+        if (updates.isEmpty()) {
+            return new int[0];
+        }
+        return transactions.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (StepUpdate u : updates) {
                     ps.setString(1, u.status());
                     ps.setString(2, u.detail());
@@ -285,19 +283,14 @@ public class JobRepository {
                     ps.setObject(4, jobId);
                     ps.setObject(5, u.userId());
                     ps.setString(6, u.stage());
-                    ps.setObject(7, requestId);
+                    if (requestId != null) {
+                        ps.setObject(7, requestId);
+                    }
                     ps.addBatch();
                 }
-                int[] counts = ps.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] > 0) {
-                        applied.add(updates.get(i));
-                    }
-                }
+                return ps.executeBatch();
             }
-            return null;
         });
-        return applied;
     }
 
     public void markSent(UUID jobId, UUID requestId, String stage, Collection<UUID> userIds) {
@@ -316,8 +309,11 @@ public class JobRepository {
         });
     }
 
-    /** Local steps count their attempts too. */
+    /** Steps seat-service ran itself count their attempts too (a command's steps count theirs when sent). */
     public void countAttempt(UUID jobId, List<StepUpdate> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
         transactions.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "update job_step set attempts = attempts + 1 where job_id = ? and user_id = ? and stage = ?")) {
