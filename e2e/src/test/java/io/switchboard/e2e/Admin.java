@@ -114,6 +114,24 @@ final class Admin {
         return at("seat").get("/api/v1/jobs/{id}", jobId).then().statusCode(200).extract().jsonPath();
     }
 
+    /** A stack of its own under {@code target/<dir>} (free ports), started from empty data. */
+    static LocalStack startStack(String dir) {
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("switchboard.repo.root", "..")).toAbsolutePath()
+                .normalize();
+        return new LocalStack(LocalStack.Options.isolated(root, java.nio.file.Path.of("target", dir).toAbsolutePath()))
+                .start(Duration.ofSeconds(180));
+    }
+
+    /** A user's step of a job view ({@code users[i]}), as a map: stage, status, detail, reason, attempts. */
+    static Map<?, ?> step(Map<String, Object> user, String stage) {
+        for (Object s : (List<?>) user.get("steps")) {
+            if (stage.equals(((Map<?, ?>) s).get("stage"))) {
+                return (Map<?, ?>) s;
+            }
+        }
+        throw new AssertionError("no " + stage + " step in " + user);
+    }
+
     static Map<String, Object> sanDiegoAddress() {
         return Map.of("street", "1 Market Street", "unit", "Suite 200", "city", "San Diego", "state", "CA",
                 "postalCode", "92101");

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,9 +25,7 @@ class JobsIT {
 
     @BeforeAll
     static void startStack() {
-        Path root = Path.of(System.getProperty("switchboard.repo.root", "..")).toAbsolutePath().normalize();
-        stack = new LocalStack(LocalStack.Options.isolated(root, Path.of("target", "jobs-stack").toAbsolutePath()))
-                .start(Duration.ofSeconds(180));
+        stack = Admin.startStack("jobs-stack");
     }
 
     @AfterAll
@@ -96,12 +93,13 @@ class JobsIT {
         assertThat(job.getInt("progress.usersComplete")).isEqualTo(2);
         List<Map<String, Object>> failed = job.getList("users.findAll { it.status == 'failed' }");
         assertThat(failed).hasSize(1);
-        Map<String, String> steps = stepStatuses(failed.get(0));
         // Seat reserved, no line (with the reason), E911 and activation held back, voicemail went on.
-        assertThat(steps).containsEntry("seat", "succeeded").containsEntry("direct-line", "failed")
-                .containsEntry("e911", "skipped").containsEntry("activate", "skipped").containsEntry("voicemail", "succeeded");
-        assertThat(reasonOf(failed.get(0), "direct-line")).contains("no available direct-line number left");
-        String unlucky = (String) failed.get(0).get("userId");
+        Map<String, Object> unluckyUser = failed.get(0);
+        assertThat(List.of("seat", "direct-line", "e911", "activate", "voicemail").stream()
+                .map(stage -> String.valueOf(Admin.step(unluckyUser, stage).get("status"))))
+                .containsExactly("succeeded", "failed", "skipped", "skipped", "succeeded");
+        assertThat((String) Admin.step(unluckyUser, "direct-line").get("reason")).contains("no available direct-line number left");
+        String unlucky = (String) unluckyUser.get("userId");
         admin.at("seat").get("/api/v1/users/{id}/seat", unlucky).then().body("level", equalTo("none"));
 
 
@@ -114,8 +112,8 @@ class JobsIT {
         assertThat(retried.getInt("round")).isEqualTo(2);
         assertThat(retried.getInt("progress.usersComplete")).isEqualTo(3);
         Map<String, Object> fixed = retried.getMap("users.find { it.userId == '" + unlucky + "' }");
-        assertThat(attemptsOf(fixed, "direct-line")).isEqualTo(2);
-        assertThat(attemptsOf(fixed, "voicemail")).isEqualTo(1);
+        assertThat(Admin.step(fixed, "direct-line").get("attempts")).isEqualTo(2);
+        assertThat(Admin.step(fixed, "voicemail").get("attempts")).isEqualTo(1);
         admin.at("seat").get("/api/v1/users/{id}/seat", unlucky).then().body("level", equalTo("basic"));
         // A completed job has nothing left to retry.
         admin.at("seat").post("/api/v1/jobs/{id}/retry", jobId).then().statusCode(409)
@@ -261,35 +259,6 @@ class JobsIT {
         JsonPath done = admin.awaitJob(jobId, Duration.ofSeconds(60));
         assertThat(done.getString("status")).as(action + ": " + done.prettify()).isEqualTo("completed");
         assertThat(done.getInt("progress.steps")).isEqualTo(users.size());
-    }
-
-    private static Map<String, String> stepStatuses(Map<String, Object> user) {
-        Map<String, String> statuses = new HashMap<>();
-        for (Object s : (List<?>) user.get("steps")) {
-            Map<?, ?> step = (Map<?, ?>) s;
-            statuses.put((String) step.get("stage"), (String) step.get("status"));
-        }
-        return statuses;
-    }
-
-    private static String reasonOf(Map<String, Object> user, String stage) {
-        for (Object s : (List<?>) user.get("steps")) {
-            Map<?, ?> step = (Map<?, ?>) s;
-            if (stage.equals(step.get("stage"))) {
-                return (String) step.get("reason");
-            }
-        }
-        return null;
-    }
-
-    private static int attemptsOf(Map<String, Object> user, String stage) {
-        for (Object s : (List<?>) user.get("steps")) {
-            Map<?, ?> step = (Map<?, ?>) s;
-            if (stage.equals(step.get("stage"))) {
-                return ((Number) step.get("attempts")).intValue();
-            }
-        }
-        return -1;
     }
 
     private static <T> org.hamcrest.Matcher<Iterable<? extends T>> everyItemIs(T value) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -25,9 +24,7 @@ class LocalStackIT {
 
     @BeforeAll
     static void startStack() {
-        Path root = Path.of(System.getProperty("switchboard.repo.root", "..")).toAbsolutePath().normalize();
-        stack = new LocalStack(LocalStack.Options.isolated(root, Path.of("target", "e2e-stack").toAbsolutePath()))
-                .start(Duration.ofSeconds(180));
+        stack = Admin.startStack("e2e-stack");
     }
 
     @AfterAll

@@ -201,6 +201,20 @@ public class JobRepository {
         });
     }
 
+    /**
+     * Serializes job submissions of one network until the transaction ends, so two submissions naming the same user
+     * cannot both find them free.
+     */
+    public void lockSubmissions(UUID networkId) {
+        transactions.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                ps.setString(1, "jobs:" + networkId);
+                ps.execute();
+            }
+            return null;
+        });
+    }
+
     /** Of these users, those with a step still to run in another running job of the network, and that job. */
     public Map<UUID, UUID> busyUsers(UUID networkId, Collection<UUID> userIds) {
         return transactions.withConnection(c -> {

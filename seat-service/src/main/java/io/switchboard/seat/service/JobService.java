@@ -128,6 +128,7 @@ public class JobService {
             throw new ProblemException(400, "invalid-job", "The job was not started",
                     errors.size() + " problem(s) in the request; fix them and submit it again (nothing was changed)", errors);
         }
+        jobs.lockSubmissions(networkId);
         Map<UUID, UUID> busy = jobs.busyUsers(networkId, rows.keySet());
         if (!busy.isEmpty()) {
             List<Problem.FieldError> conflicts = new ArrayList<>();
@@ -190,9 +191,18 @@ public class JobService {
         if (JobEngine.RUNNING.equals(job.status())) {
             throw ProblemException.conflict("The job is still running; retry its failed steps once it has completed");
         }
-        if (jobs.reopen(jobId) == 0) {
+        Set<UUID> retried = jobs.steps(jobId).stream().filter(s -> !JobEngine.SUCCEEDED.equals(s.status()))
+                .map(StepRow::userId).collect(Collectors.toSet());
+        if (retried.isEmpty()) {
             throw ProblemException.conflict("Nothing to retry: every step of the job succeeded");
         }
+        jobs.lockSubmissions(networkId);
+        Map<UUID, UUID> busy = jobs.busyUsers(networkId, retried);
+        if (!busy.isEmpty()) {
+            throw ProblemException.conflict(busy.size() + " of the users to retry are in job " + busy.values().iterator().next()
+                    + ", still running; retry once it has completed");
+        }
+        jobs.reopen(jobId);
         ready.fire(new JobReady(jobId));
         return summary(jobs.find(networkId, jobId).orElseThrow(), jobs.tally(jobId));
     }
