@@ -41,6 +41,7 @@ class JobStepsTest {
                 new RoutingSteps.Item(ana, "recording", RoutingSteps.Action.SET_RECORDING,
                         new RoutingSteps.Recording("always", "never", null), null, false, 0),
                 new RoutingSteps.Item(ana, "queues", RoutingSteps.Action.ASSIGN_QUEUES, null, List.of(dispatch), false, 2),
+                new RoutingSteps.Item(ben, "voicemail", RoutingSteps.Action.CREATE_VOICEMAIL, null, null, true, 0),
                 new RoutingSteps.Item(ben, "queues", RoutingSteps.Action.ASSIGN_QUEUES, null, List.of(dispatch, sales), false, 3)));
         EventProbe.send(Topics.ROUTING_COMMANDS, command);
         RoutingApi.seat(network, ana, "ADVANCED", true, 2);
@@ -48,13 +49,16 @@ class JobStepsTest {
 
         RoutingStepsDone done = awaitReply(command);
         assertThat(done.results()).extracting(RoutingStepsDone.Result::stage)
-                .containsExactly("voicemail", "recording", "queues", "queues");
-        assertThat(done.results().subList(0, 3)).allMatch(RoutingStepsDone.Result::succeeded);
-        // Ben has a Basic seat: Sales (a call center) refuses him, Dispatch takes him, and the step says which.
-        RoutingStepsDone.Result benQueues = done.results().get(3);
+                .containsExactly("voicemail", "recording", "queues", "voicemail", "queues");
+        assertThat(done.results().subList(0, 4)).allMatch(RoutingStepsDone.Result::succeeded);
+        // Ben has a Basic seat: Sales (a call center) refuses him, Dispatch takes him, and the step says which; the
+        // refusal does not take his voicemail step down with it.
+        RoutingStepsDone.Result benQueues = done.results().get(4);
         assertThat(benQueues.succeeded()).isFalse();
         assertThat(benQueues.reason()).contains("Sales is a call center").contains("joined Dispatch");
         given().auth().oauth2(network.admin()).get("/api/v1/users/{id}/queues", ben).then().body("name", contains("Dispatch"));
+        given().auth().oauth2(network.admin()).get("/api/v1/users/{id}/voicemail", ben).then().body("enabled", equalTo(true))
+                .body("emailNotifications", equalTo(true));
         given().auth().oauth2(network.admin()).get("/api/v1/users/{id}/voicemail", ana).then().body("enabled", equalTo(true))
                 .body("emailNotifications", equalTo(false));
         given().auth().oauth2(network.admin()).get("/api/v1/users/{id}/recording-settings", ana).then()
@@ -68,11 +72,11 @@ class JobStepsTest {
                 e -> e.subject().equals(command.subject()) && e.type().equals(RoutingStepsDone.TYPE), Duration.ofSeconds(5));
         assertThat(replies).hasSize(2);
         assertThat(replies.get(1).dataAs(RoutingStepsDone.class).results()).extracting(RoutingStepsDone.Result::succeeded)
-                .containsExactly(true, true, true, false);
+                .containsExactly(true, true, true, true, false);
         assertThat(EventProbe.all(Topics.ROUTING_QUEUES, e -> e.type().equals(QueueMemberChanged.ADDED)
                 && network.id().equals(e.networkId()), Duration.ofSeconds(2))).hasSize(2);
         assertThat(EventProbe.all(Topics.ROUTING_VOICEMAIL, e -> network.id().equals(e.networkId()), Duration.ofSeconds(2)))
-                .hasSize(1);
+                .hasSize(2);
 
         // Edit Users: delete the voicemail, leave the queue.
         EventEnvelope edit = command(network, jobId, List.of(

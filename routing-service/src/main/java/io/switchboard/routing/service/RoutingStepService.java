@@ -17,19 +17,21 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
  * Applies a job's routing steps (seed 003: personal voicemail, recording settings, queues) through the same services the
  * REST API uses, so the same rules hold (a Basic seat joins departments only, at most 10 CC recipients, …).
  *
- * <p>Each item runs in its own transaction: one user's refusal must not undo another's change, and the rules throw. The
- * reply leaves in the command's transaction, after every item; if the process dies before that, the redelivered command
- * repeats the items, which are idempotent, and then replies.
+ * <p>Each user's items run in a transaction of their own: one user's refusal must not undo another's change, and the
+ * rules throw. The reply leaves in the command's transaction, after every item; if the process dies before that, the
+ * redelivered command repeats the items, which are idempotent, and then replies.
  */
 @ApplicationScoped
 public class RoutingStepService {
@@ -56,43 +58,84 @@ public class RoutingStepService {
     @Transactional(Transactional.TxType.MANDATORY)
     public RoutingStepsDone apply(RoutingSteps command) {
         String actor = "job:" + command.jobId();
-        Set<RoutingSteps.Item> unready = awaitFacts(command.networkId(), command.items());
-        List<RoutingStepsDone.Result> results = new ArrayList<>();
-        for (RoutingSteps.Item item : command.items()) {
-            results.add(unready.contains(item)
-                    ? new RoutingStepsDone.Result(item.userId(), item.stage(), false, missingFacts(item), null)
-                    : applyItem(command.networkId(), item, actor));
+        List<RoutingSteps.Item> items = command.items();
+        Set<RoutingSteps.Item> unready = awaitFacts(command.networkId(), items);
+        RoutingStepsDone.Result[] results = new RoutingStepsDone.Result[items.size()];
+        Map<UUID, List<Integer>> byUser = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            RoutingSteps.Item item = items.get(i);
+            if (unready.contains(item)) {
+                results[i] = new RoutingStepsDone.Result(item.userId(), item.stage(), false, missingFacts(item), null);
+            } else {
+                byUser.computeIfAbsent(item.userId(), u -> new ArrayList<>()).add(i);
+            }
         }
-        RoutingStepsDone reply = new RoutingStepsDone(command.requestId(), command.jobId(), command.networkId(), results,
-                Instant.now());
+        for (List<Integer> userItems : byUser.values()) {
+            applyUsersItems(command.networkId(), items, userItems, results, actor);
+        }
+        RoutingStepsDone reply = new RoutingStepsDone(command.requestId(), command.jobId(), command.networkId(),
+                List.of(results), Instant.now());
         outbox.publish(Topics.ROUTING_ASSIGNMENTS, command.requestId().toString(), RoutingStepsDone.TYPE, command.networkId(),
                 actor, reply);
         return reply;
     }
 
+    /**
+     * One user's items in one transaction — the usual case, when all succeed. If the rules refuse one, that transaction
+     * rolls back and the items run again one by one, each in its own, so the refusal stays that item's alone.
+     */
+    private void applyUsersItems(UUID networkId, List<RoutingSteps.Item> items, List<Integer> indices,
+                                 RoutingStepsDone.Result[] results, String actor) {
+        try {
+            List<String> details = inOwnTransaction(() -> {
+                List<String> done = new ArrayList<>();
+                for (int i : indices) {
+                    done.add(perform(networkId, items.get(i), actor, true));
+                }
+                return done;
+            });
+            for (int k = 0; k < indices.size(); k++) {
+                RoutingSteps.Item item = items.get(indices.get(k));
+                results[indices.get(k)] = new RoutingStepsDone.Result(item.userId(), item.stage(), true, null, details.get(k));
+            }
+        } catch (ProblemException refused) {
+            for (int i : indices) {
+                results[i] = applyItem(networkId, items.get(i), actor);
+            }
+        }
+    }
+
     private RoutingStepsDone.Result applyItem(UUID networkId, RoutingSteps.Item item, String actor) {
         try {
-            String detail = switch (item.action()) {
-                case CREATE_VOICEMAIL -> inOwnTransaction(() -> createVoicemail(networkId, item, actor));
-                case DELETE_VOICEMAIL -> inOwnTransaction(() -> {
-                    int deleted = voicemail.disable(networkId, item.userId(), true, actor);
-                    return "personal voicemail deleted with " + deleted + " message(s)";
-                });
-                case SET_RECORDING -> inOwnTransaction(() -> {
-                    RoutingSteps.Recording r = item.recording();
-                    var e = recording.setForUser(networkId, item.userId(), r == null
-                            ? new RecordingService.Draft(null, null, null)
-                            : new RecordingService.Draft(r.inbound(), r.outbound(), r.announcement()), null, actor);
-                    return "recording inbound " + e.inbound().toLowerCase() + ", outbound " + e.outbound().toLowerCase()
-                            + (r == null ? " (network defaults)" : "");
-                });
-                case ASSIGN_QUEUES -> assignQueues(networkId, item, actor);
-                case REMOVE_QUEUES -> removeQueues(networkId, item, actor);
-            };
+            String detail = item.action() == RoutingSteps.Action.ASSIGN_QUEUES || item.action() == RoutingSteps.Action.REMOVE_QUEUES
+                    ? perform(networkId, item, actor, false)
+                    : inOwnTransaction(() -> perform(networkId, item, actor, false));
             return new RoutingStepsDone.Result(item.userId(), item.stage(), true, null, detail);
         } catch (ProblemException e) {
             return new RoutingStepsDone.Result(item.userId(), item.stage(), false, e.getMessage(), null);
         }
+    }
+
+    /**
+     * Does the item in the current transaction; what it did, in words. {@code together}: queue changes join it too;
+     * otherwise each queue is joined or left in its own, so one refusing queue leaves the others joined.
+     */
+    private String perform(UUID networkId, RoutingSteps.Item item, String actor, boolean together) {
+        return switch (item.action()) {
+            case CREATE_VOICEMAIL -> createVoicemail(networkId, item, actor);
+            case DELETE_VOICEMAIL -> "personal voicemail deleted with "
+                    + voicemail.disable(networkId, item.userId(), true, actor) + " message(s)";
+            case SET_RECORDING -> {
+                RoutingSteps.Recording r = item.recording();
+                var e = recording.setForUser(networkId, item.userId(), r == null
+                        ? new RecordingService.Draft(null, null, null)
+                        : new RecordingService.Draft(r.inbound(), r.outbound(), r.announcement()), null, actor);
+                yield "recording inbound " + e.inbound().toLowerCase() + ", outbound " + e.outbound().toLowerCase()
+                        + (r == null ? " (network defaults)" : "");
+            }
+            case ASSIGN_QUEUES -> assignQueues(networkId, item, actor, together);
+            case REMOVE_QUEUES -> removeQueues(networkId, item, actor, together);
+        };
     }
 
     private String createVoicemail(UUID networkId, RoutingSteps.Item item, String actor) {
@@ -104,10 +147,14 @@ public class RoutingStepService {
     }
 
     /** Joins each queue; the step fails naming the queues that refused, the others stay joined (a retry redoes only them). */
-    private String assignQueues(UUID networkId, RoutingSteps.Item item, String actor) {
+    private String assignQueues(UUID networkId, RoutingSteps.Item item, String actor, boolean together) {
         List<String> joined = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (UUID queueId : item.queueIds()) {
+            if (together) {
+                joined.add(queues.addMember(networkId, queueId, item.userId(), actor).name);
+                continue;
+            }
             try {
                 joined.add(inOwnTransaction(() -> queues.addMember(networkId, queueId, item.userId(), actor).name));
             } catch (ProblemException e) {
@@ -121,14 +168,15 @@ public class RoutingStepService {
         return "joined " + String.join(", ", joined);
     }
 
-    private String removeQueues(UUID networkId, RoutingSteps.Item item, String actor) {
+    private String removeQueues(UUID networkId, RoutingSteps.Item item, String actor, boolean together) {
         List<String> left = new ArrayList<>();
         for (UUID queueId : item.queueIds()) {
-            left.add(inOwnTransaction(() -> {
+            Callable<String> leave = () -> {
                 Queue q = queues.get(networkId, queueId);
                 queues.removeMember(networkId, queueId, item.userId(), actor);
                 return q.name;
-            }));
+            };
+            left.add(together ? call(leave) : inOwnTransaction(leave));
         }
         return "left " + String.join(", ", left);
     }
@@ -189,7 +237,17 @@ public class RoutingStepService {
                 + " within " + config.stepWait() + "; retry the step";
     }
 
-    private <T> T inOwnTransaction(java.util.concurrent.Callable<T> work) {
+    private static <T> T call(Callable<T> work) {
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T inOwnTransaction(Callable<T> work) {
         return transactions.inNewTransaction(work);
     }
 }
