@@ -13,10 +13,6 @@ import java.util.UUID;
 /** Recording entities: the network's defaults and a user's overrides (a null field follows the default). */
 public final class RecordingSettings {
 
-    public enum Mode { ALWAYS, AUTOMATICALLY, MANUALLY, NEVER }
-
-    public enum Announcement { PROMPT, NEVER }
-
     private RecordingSettings() {
     }
 

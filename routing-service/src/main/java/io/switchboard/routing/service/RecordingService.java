@@ -1,5 +1,6 @@
 package io.switchboard.routing.service;
 
+import io.switchboard.platform.contract.RecordingChanged;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
 import io.switchboard.platform.rest.Versions;
@@ -127,7 +128,7 @@ public class RecordingService {
             }
         } else {
             ann = draft.announcement().trim().toUpperCase(Locale.ROOT);
-            if (!ann.equals("PROMPT") && !ann.equals("NEVER")) {
+            if (!RecordingChanged.ANNOUNCEMENTS.contains(ann)) {
                 errors.add(new Problem.FieldError("announcement", "must be prompt or never"));
             }
         }
@@ -144,11 +145,11 @@ public class RecordingService {
             }
             return null;
         }
-        try {
-            return RecordingSettings.Mode.valueOf(raw.trim().toUpperCase(Locale.ROOT)).name();
-        } catch (IllegalArgumentException e) {
+        String mode = raw.trim().toUpperCase(Locale.ROOT);
+        if (!RecordingChanged.MODES.contains(mode)) {
             errors.add(new Problem.FieldError(field, "must be always, automatically, manually or never"));
             return null;
         }
+        return mode;
     }
 }

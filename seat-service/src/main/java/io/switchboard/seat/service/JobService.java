@@ -1,5 +1,6 @@
 package io.switchboard.seat.service;
 
+import io.switchboard.platform.contract.RecordingChanged;
 import io.switchboard.platform.events.EventJson;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
@@ -58,8 +59,6 @@ public class JobService {
     public record JobPage(List<JobView> items, String nextCursor) {
     }
 
-    private static final List<String> RECORDING_MODES = List.of("ALWAYS", "AUTOMATICALLY", "MANUALLY", "NEVER");
-    private static final List<String> ANNOUNCEMENTS = List.of("PROMPT", "NEVER");
     private static final int MAX_QUEUES = 10;
 
     private final JobRepository jobs;
@@ -402,9 +401,9 @@ public class JobService {
         if (choice.defaults()) {
             return map("useDefaults", true);
         }
-        String inbound = mode(choice.inbound(), "recording.inbound", RECORDING_MODES, checks);
-        String outbound = mode(choice.outbound(), "recording.outbound", RECORDING_MODES, checks);
-        String announcement = mode(choice.announcement(), "recording.announcement", ANNOUNCEMENTS, checks);
+        String inbound = mode(choice.inbound(), "recording.inbound", RecordingChanged.MODES, checks);
+        String outbound = mode(choice.outbound(), "recording.outbound", RecordingChanged.MODES, checks);
+        String announcement = mode(choice.announcement(), "recording.announcement", RecordingChanged.ANNOUNCEMENTS, checks);
         if (inbound == null && outbound == null && announcement == null) {
             checks.add("recording", "give useDefaults: true, or at least one of inbound / outbound / announcement");
         }
