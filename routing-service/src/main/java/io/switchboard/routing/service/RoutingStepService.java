@@ -46,13 +46,13 @@ public class RoutingStepService {
 
     public RoutingStepService(Transactions transactions, Outbox outbox, VoicemailService voicemail,
                               RecordingService recording, QueueService queues, RoutingConfig config, EntityManager em) {
-        this.em = em;
         this.transactions = transactions;
         this.outbox = outbox;
         this.voicemail = voicemail;
         this.recording = recording;
         this.queues = queues;
         this.config = config;
+        this.em = em;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

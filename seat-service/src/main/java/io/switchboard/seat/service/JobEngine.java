@@ -57,13 +57,13 @@ public class JobEngine {
 
     public JobEngine(JobRepository jobs, SeatService seats, UserProjectionService projection, Outbox outbox,
                      SeatConfig config, EntityManager em, Event<RepliesApplied> replied) {
-        this.em = em;
-        this.replied = replied;
         this.jobs = jobs;
         this.seats = seats;
         this.projection = projection;
         this.outbox = outbox;
         this.config = config;
+        this.em = em;
+        this.replied = replied;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -280,6 +280,10 @@ public class JobEngine {
         Map<UUID, List<StepRow>> byUser = new LinkedHashMap<>();
         steps.forEach(s -> byUser.computeIfAbsent(s.userId(), u -> new ArrayList<>()).add(s));
         List<UUID> users = new ArrayList<>(byUser.keySet());
+        Set<UUID> joining = steps.stream().filter(s -> JobStage.of(s.stage()) == JobStage.QUEUES).map(StepRow::userId)
+                .collect(Collectors.toSet());
+        Map<UUID, Long> seatVersions = joining.isEmpty() ? Map.of() : UserRow.<UserRow>list("userId in ?1", joining)
+                .stream().collect(Collectors.toMap(r -> r.userId, r -> r.seatVersion));
         int size = config.jobs().commandBatch();
         for (int from = 0; from < users.size(); from += size) {
             UUID requestId = UUID.randomUUID();
@@ -287,7 +291,7 @@ public class JobEngine {
             Map<String, List<UUID>> sentByStage = new LinkedHashMap<>();
             for (UUID userId : users.subList(from, Math.min(users.size(), from + size))) {
                 for (StepRow s : byUser.get(userId)) {
-                    items.add(item(s));
+                    items.add(item(s, seatVersions));
                     sentByStage.computeIfAbsent(s.stage(), k -> new ArrayList<>()).add(userId);
                 }
             }
@@ -298,7 +302,7 @@ public class JobEngine {
     }
 
     @SuppressWarnings("unchecked")
-    private static RoutingSteps.Item item(StepRow s) {
+    private static RoutingSteps.Item item(StepRow s, Map<UUID, Long> seatVersions) {
         Map<String, Object> in = s.inputMap();
         return switch (JobStage.of(s.stage())) {
             case VOICEMAIL -> new RoutingSteps.Item(s.userId(), s.stage(), "delete".equals(in.get("action"))
@@ -311,9 +315,8 @@ public class JobEngine {
             case QUEUES -> {
                 List<UUID> queueIds = ((List<String>) in.get("queueIds")).stream().map(UUID::fromString).toList();
                 boolean remove = "remove".equals(in.get("action"));
-                UserRow row = UserRow.findById(s.userId());
                 yield new RoutingSteps.Item(s.userId(), s.stage(), remove ? RoutingSteps.Action.REMOVE_QUEUES
-                        : RoutingSteps.Action.ASSIGN_QUEUES, null, queueIds, false, row == null ? 0 : row.seatVersion);
+                        : RoutingSteps.Action.ASSIGN_QUEUES, null, queueIds, false, seatVersions.getOrDefault(s.userId(), 0L));
             }
             default -> throw new IllegalStateException("not a routing-service step: " + s.stage());
         };
