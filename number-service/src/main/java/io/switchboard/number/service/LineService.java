@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -261,13 +262,14 @@ public class LineService {
     }
 
     private Optional<PhoneNumber> claimRandom(UUID networkId, String preferredAreaCode, List<String> fromNumbers) {
+        // The inventory holds normalized numbers only, so one that does not normalize can match nothing: left out.
         String[] selection = fromNumbers == null ? null : fromNumbers.stream().map(n -> {
             try {
                 return PhoneNumbers.northAmerican(n, "number");
             } catch (ProblemException e) {
-                return n;
+                return null;
             }
-        }).toArray(String[]::new);
+        }).filter(Objects::nonNull).toArray(String[]::new);
         String onlySelected = selection == null ? "" : "and number = any(cast(?3 as text[]))";
         var query = PhoneNumber.getEntityManager().createNativeQuery("""
                         select number from phone_number
